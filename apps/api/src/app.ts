@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Health, Readiness } from '@dongne/contracts';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { createModules, type Modules } from './modules';
+import { authenticationPlugin } from './platform/auth';
+import type { AppConfig } from './platform/config';
+import { registerErrorHandling, type NotFoundFallback } from './platform/error-handler';
+import { newId } from './platform/ids';
+import { loggerOptions } from './platform/logging';
+import { observabilityPlugin } from './platform/observability';
+import { createPlatform, type Platform, type PlatformOverrides } from './platform/platform';
+import { registerRateLimiting } from './platform/rate-limit';
+import { serveWebApp } from './platform/web-app';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: Platform;
+    modules: Modules;
+  }
+}
+
+export interface BuildOptions extends PlatformOverrides {
+  /** Where logs go (tests capture them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+}
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,80}$/;
+
+export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
+  const fastifyOptions: FastifyServerOptions = {
+    logger: loggerOptions(config, options.logStream),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'requestId',
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
+    },
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  };
+  const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>();
+  const ownsDatabase = !options.database;
+  const platform = createPlatform(config, app.log, options);
+  const modules = createModules(platform);
+  app.decorate('platform', platform);
+  app.decorate('modules', modules);
+
+  let spaFallback: NotFoundFallback | undefined;
+  registerErrorHandling(app, () => spaFallback);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await registerRateLimiting(app, config.redisUrl);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Dongne API', version: '1.0.0', description: '동네 — 공간 예약 · 물건 대여 · 같이 주문 · 온라인 강의' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(observabilityPlugin, { metricsToken: config.metricsToken, poolStats: platform.database.poolStats });
+  await app.register(authenticationPlugin, { tokens: platform.tokens, sessions: modules.accounts.sessionCache });
+
+  app.get('/api/health', { schema: { tags: ['system'], response: { 200: Health } } }, async () => ({ status: 'ok' as const }));
+  app.get('/api/ready', { schema: { tags: ['system'], response: { 200: Readiness, 503: Readiness } } }, async (_request, reply) => {
+    const database = await platform.database.ping();
+    const migrations = database && (await platform.database.migrationsApplied());
+    const ready = database && migrations;
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { database, migrations } });
+  });
+
+  await modules.accounts.routes(app);
+
+  if (options.serveWeb ?? true) spaFallback = await serveWebApp(app, webDist);
+
+  app.addHook('onClose', async () => {
+    await platform.mailer.stop();
+    await platform.broadcast.close();
+    if (ownsDatabase) await platform.database.close();
+  });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

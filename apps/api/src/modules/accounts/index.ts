@@ -1,0 +1,44 @@
+import type { Platform } from '../../platform/platform';
+import type { RouteApp } from '../../platform/http';
+import { SessionCache } from '../../platform/auth';
+import { AccountsService } from './accounts.service';
+import { authRoutes } from './auth.routes';
+import { meRoutes } from './me.routes';
+import { PasswordHasher } from './passwords.service';
+import { RecoveryService } from './recovery.service';
+import { actorLookup, SessionsService } from './sessions.service';
+
+export type { AccountsService } from './accounts.service';
+export type { SessionsService } from './sessions.service';
+export { REFRESH_COOKIE } from './auth.routes';
+
+export function createAccountsModule(platform: Platform) {
+  const { config, database, clock } = platform;
+  const db = database.db;
+  const sessionCache = new SessionCache(actorLookup(db, clock), platform.broadcast);
+  const sessions = new SessionsService(db, platform.tokens, clock, config.auth, sessionCache);
+  const hasher = new PasswordHasher(config.auth.argon2);
+  const recovery = new RecoveryService({ db, clock, mailer: platform.mailer, hasher, sessions, publicUrl: config.publicUrl });
+  const accounts = new AccountsService({
+    db,
+    clock,
+    cipher: platform.cipher,
+    hasher,
+    sessions,
+    recovery,
+    loginLockThreshold: config.auth.loginLockThreshold,
+  });
+
+  return {
+    accounts,
+    sessions,
+    sessionCache,
+    async routes(app: RouteApp) {
+      const shared = { accounts, sessions, recovery, secureCookies: config.auth.secureCookies, rateLimitPerMinute: config.auth.rateLimitPerMinute };
+      await authRoutes(app, { ...shared, enabledProviders: () => [] });
+      await meRoutes(app, shared);
+    },
+  };
+}
+
+export type AccountsModule = ReturnType<typeof createAccountsModule>;

@@ -1,0 +1,3 @@
+export { AccessTokens, type AccessClaims } from './access-tokens';
+export { SessionCache, type Actor, type Role, type SessionLookup } from './session-cache';
+export { authenticationPlugin, actorOf, bearerToken } from './authenticate';

@@ -1,0 +1,2 @@
+export { Mailer, maskEmail, type MailMessage } from './mailer';
+export { mailOutbox } from './mail.tables';

@@ -1,0 +1,23 @@
+import type { Modules } from '../modules';
+
+/** Korean demo accounts created on an empty database by `npm start` (SEED_DEMO=false skips). */
+export const DEMO_PASSWORD = 'dongne123!';
+export const demoUsers = [
+  { email: 'minjun@dongne.dev', nickname: '민준', introduction: '역삼동에서 스터디룸을 운영해요.' },
+  { email: 'seoyeon@dongne.dev', nickname: '서연', introduction: '캠핑 장비 빌려드려요. 깨끗하게 써 주세요!' },
+  { email: 'jiho@dongne.dev', nickname: '지호', introduction: '점심 배달 같이 시켜요 🍱' },
+  { email: 'haeun@dongne.dev', nickname: '하은', introduction: '프론트엔드 강의를 만들고 있어요.' },
+] as const;
+
+export async function seedDemoData(modules: Modules): Promise<boolean> {
+  if ((await modules.accounts.accounts.countUsers()) > 0) return false;
+  for (const [index, user] of demoUsers.entries()) {
+    const created = await modules.accounts.accounts.createWithRoles(
+      { email: user.email, password: DEMO_PASSWORD, nickname: user.nickname },
+      index === 3 ? ['tutor'] : [],
+    );
+    await modules.accounts.accounts.updateProfile(created.id, { introduction: user.introduction });
+  }
+  await modules.accounts.accounts.createWithRoles({ email: 'admin@dongne.dev', password: DEMO_PASSWORD, nickname: '동네관리자' }, ['admin']);
+  return true;
+}
