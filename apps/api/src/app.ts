@@ -16,6 +16,7 @@ import { loggerOptions } from './platform/logging';
 import { observabilityPlugin } from './platform/observability';
 import { createPlatform, type Platform, type PlatformOverrides } from './platform/platform';
 import { registerRateLimiting } from './platform/rate-limit';
+import { registerValidation } from './platform/validation';
 import { serveWebApp } from './platform/web-app';
 
 declare module 'fastify' {
@@ -57,6 +58,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   app.decorate('modules', modules);
 
   let spaFallback: NotFoundFallback | undefined;
+  registerValidation(app);
   registerErrorHandling(app, () => spaFallback);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { testDatabaseUrl } from '../platform/config';
+import { createPglite, openDatabase } from '../platform/db';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteSnapshot: string;
+    postgresTemplate: string;
+  }
+}
+
+/**
+ * Migrates once per run: a PGlite snapshot every test file loads, or (with TEST_DATABASE_URL)
+ * a PostgreSQL template database every test file clones. Each file then owns a fresh database.
+ */
+export default async function setup(project: TestProject) {
+  const url = testDatabaseUrl();
+  if (url) {
+    const template = `dongne_tpl_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${template}`);
+    await admin.query(`create database ${template}`);
+    const handle = openDatabase({ databaseUrl: withDatabase(url, template), poolMax: 1 });
+    await handle.migrate();
+    await handle.close();
+    project.provide('postgresTemplate', template);
+    project.provide('pgliteSnapshot', '');
+    return async () => {
+      const leftovers = await admin.query<{ datname: string }>(
+        `select datname from pg_database where datname like 'dongne_t_%' or datname = $1`,
+        [template],
+      );
+      for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+      await admin.end();
+    };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'dongne-pglite-'));
+  const pglite = createPglite('memory://');
+  const handle = openDatabase({ pglite });
+  await handle.migrate();
+  const snapshot = await pglite.dumpDataDir('none');
+  const file = path.join(dir, 'snapshot.tar');
+  writeFileSync(file, Buffer.from(await snapshot.arrayBuffer()));
+  await handle.close();
+  project.provide('pgliteSnapshot', file);
+  project.provide('postgresTemplate', '');
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
