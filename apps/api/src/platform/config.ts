@@ -234,6 +234,13 @@ export function testDatabaseUrl(rawEnv: RawEnv = process.env): string | undefine
   return rawEnv.TEST_DATABASE_URL || undefined;
 }
 
+export function testRedisUrl(rawEnv: RawEnv = process.env): string {
+  return rawEnv.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+}
+
+/** CI must run every suite; locally a missing Redis only skips the multi-node tests. */
+export const isCi = (rawEnv: RawEnv = process.env): boolean => Boolean(rawEnv.CI);
+
 /** Benchmarks and tests run helper processes with the same environment the server would read. */
 export function processEnvironment(): RawEnv {
   return { ...process.env };

@@ -13,6 +13,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Keep every log line in `logs` (for redaction tests). */
   captureLogs?: boolean;
+  /** Run a second API node on another test app's database (multi-process scenarios). */
+  shareDatabaseWith?: TestApp;
 }
 
 export interface TestApp {
@@ -43,7 +45,10 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
 
 /** An app on its own fresh database, as `app.inject` clients see it. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const shared = options.shareDatabaseWith?.database;
+  const database = shared
+    ? await shareDatabase(shared)
+    : await createTestDatabase();
   const logs: string[] = [];
   const env = testEnv(options.captureLogs ? { LOG_LEVEL: 'info', ...options.env } : options.env);
   const config = loadConfig(env);
@@ -69,6 +74,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await database.drop();
     },
   };
+}
+
+/** A second pool on the same PostgreSQL database (or the same PGlite), left for its owner to drop. */
+async function shareDatabase(owner: TestDatabase): Promise<TestDatabase> {
+  if (!owner.url) return { ...owner, drop: async () => undefined };
+  const { openDatabase } = await import('../platform/db');
+  const handle = openDatabase({ databaseUrl: owner.url, poolMax: 5 });
+  return { handle, driver: 'postgres', url: owner.url, drop: () => handle.close() };
 }
 
 export { FixedClock };
@@ -128,3 +141,21 @@ export async function lastMailTo(testApp: TestApp, email: string, template?: str
 }
 
 export const tokenFromMail = (text: string) => /token=([A-Za-z0-9_%-]+)/.exec(text)?.[1] ?? '';
+
+/** Redis for multi-node tests: TEST_REDIS_URL or the local default. */
+export async function reachableRedisUrl(): Promise<string | undefined> {
+  const { testRedisUrl } = await import('../platform/config');
+  const url = testRedisUrl();
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    client.disconnect();
+  }
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createUser, type TestApp } from '../testing/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ env: { BODY_LIMIT_BYTES: '4096', METRICS_TOKEN: 'metrics-token-0123456789' } });
+});
+afterAll(() => t.close());
+
+const isProblem = (response: { headers: Record<string, unknown>; json: () => Record<string, unknown> }, status: number, code: string) => {
+  expect(response.headers['content-type']).toContain('application/problem+json');
+  const body = response.json();
+  expect(body).toMatchObject({ status, code });
+  expect(typeof body.title).toBe('string');
+  expect(typeof body.type).toBe('string');
+  expect(typeof body.requestId).toBe('string');
+};
+
+describe('bad input never becomes a 500', () => {
+  it('malformed JSON → 400', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    expect(response.statusCode).toBe(400);
+    isProblem(response, 400, 'request.malformed_json');
+  });
+
+  it('oversized body → 413', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.kr', password: 'x'.repeat(5000) } });
+    expect(response.statusCode).toBe(413);
+    isProblem(response, 413, 'request.too_large');
+  });
+
+  it('unknown route → 404 problem, for any method', async () => {
+    for (const method of ['GET', 'POST', 'DELETE'] as const) {
+      const response = await t.app.inject({ method, url: '/api/does-not-exist' });
+      expect(response.statusCode).toBe(404);
+      isProblem(response, 404, 'route.not_found');
+    }
+  });
+
+  it('unsupported content type → 415', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/csv' }, payload: 'a,b' });
+    expect(response.statusCode).toBe(415);
+    isProblem(response, 415, 'request.unsupported_media_type');
+  });
+
+  it('unknown body fields → 400 with the field path', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.kr', password: 'pass1234!', admin: true } });
+    expect(response.statusCode).toBe(400);
+    isProblem(response, 400, 'request.invalid');
+  });
+
+  it('echoes a caller-supplied request id, in the header and the problem body', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/nope', headers: { 'x-request-id': 'trace-12345678' } });
+    expect(response.headers['x-request-id']).toBe('trace-12345678');
+    expect(response.json().requestId).toBe('trace-12345678');
+  });
+});
+
+describe('health, readiness and docs', () => {
+  it('GET /api/health → ok; /api/ready → database and migrations checked', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: true, migrations: true } });
+  });
+
+  it('serves the OpenAPI document with the accounts contract, and a self-hosted docs UI', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of ['/api/auth/signup', '/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/me']) {
+      expect(doc.paths).toHaveProperty([path]);
+    }
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+    expect(docs.body).not.toMatch(/https?:\/\/(cdn|unpkg|cdnjs)/);
+  });
+});
+
+describe('security headers', () => {
+  it('sends a CSP the web app satisfies, nosniff, no framing, no referrer', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['strict-transport-security']).toBeUndefined(); // only in production
+  });
+});
+
+describe('metrics', () => {
+  it('answers loopback callers with request counts by route template, latency, pool and event-loop lag', async () => {
+    const user = await createUser(t.app);
+    await t.app.inject({ method: 'GET', url: `/api/users/${user.user.id}` });
+    const response = await t.app.inject({ method: 'GET', url: '/api/metrics', remoteAddress: '127.0.0.1' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('http_requests_total{method="GET",route="/api/users/:userId",status="200"}');
+    expect(response.body).toContain('http_request_duration_seconds_bucket');
+    expect(response.body).toContain('db_pool_connections{state="total"}');
+    expect(response.body).toContain('nodejs_eventloop_lag');
+    expect(response.body).not.toContain(user.user.id);
+  });
+
+  it('refuses public addresses without the token, and accepts the token', async () => {
+    const publicCall = await t.app.inject({ method: 'GET', url: '/api/metrics', remoteAddress: '203.0.113.50' });
+    expect(publicCall.statusCode).toBe(403);
+    const withToken = await t.app.inject({
+      method: 'GET',
+      url: '/api/metrics',
+      remoteAddress: '203.0.113.50',
+      headers: { authorization: 'Bearer metrics-token-0123456789' },
+    });
+    expect(withToken.statusCode).toBe(200);
+  });
+});
