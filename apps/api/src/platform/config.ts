@@ -8,13 +8,11 @@ import { Value } from 'typebox/value';
  * The only place that reads process.env. Every variable is declared here with its default;
  * `.env.example` mirrors this list.
  */
-const Bool = Type.Union([Type.Boolean(), Type.Literal('true'), Type.Literal('false')]);
+const Bool = Type.Enum(['true', 'false']);
 const Url = Type.String({ pattern: '^[a-z][a-z0-9+.-]*://' });
 
 const EnvSchema = Type.Object({
-  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], {
-    default: 'development',
-  }),
+  NODE_ENV: Type.Enum(['development', 'test', 'production'], { default: 'development' }),
   HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   PUBLIC_URL: Type.Optional(Url),
@@ -23,10 +21,7 @@ const EnvSchema = Type.Object({
   DATABASE_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   REDIS_URL: Type.Optional(Url),
   SEED_DEMO: Type.Optional(Bool),
-  LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
-    { default: 'info' },
-  ),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   TRUST_PROXY: Type.Optional(Bool),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
@@ -128,11 +123,14 @@ export function loadConfig(rawEnv: RawEnv = process.env): AppConfig {
     if (value !== undefined && value !== '') picked[key] = value;
   }
   const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, picked));
-  const problems = Value.Errors(EnvSchema, converted).map((error) => {
+  const byVariable = new Map<string, string>();
+  for (const error of Value.Errors(EnvSchema, converted)) {
     const variable = error.instancePath.replace(/^\//, '') || '(environment)';
+    if (byVariable.has(variable)) continue;
     const given = variable in picked ? ` (got ${JSON.stringify(redactIfSecret(variable, picked[variable]))})` : '';
-    return `${variable}: ${error.message}${given}`;
-  });
+    byVariable.set(variable, `${variable}: ${error.message}${given}`);
+  }
+  const problems = [...byVariable.values()];
   if (problems.length > 0) throw new ConfigError(problems);
   const env = converted as Env;
   return buildConfig(env, problems);
@@ -142,8 +140,8 @@ function redactIfSecret(variable: string, value: unknown): unknown {
   return /SECRET|TOKEN|KEYS|PASSWORD|URL$/.test(variable) && typeof value === 'string' ? `${value.slice(0, 4)}…` : value;
 }
 
-const truthy = (value: boolean | 'true' | 'false' | undefined, fallback: boolean): boolean =>
-  value === undefined ? fallback : value === true || value === 'true';
+const truthy = (value: string | undefined, fallback: boolean): boolean =>
+  value === undefined ? fallback : value === 'true';
 
 function buildConfig(env: Env, problems: string[]): AppConfig {
   const dataDir = path.resolve(env.DATA_DIR);
