@@ -1,4 +1,4 @@
-import type { PublicProfile, Session, User } from '@dongne/contracts';
+import type { AdminUser, PublicProfile, Session, User } from '@dongne/contracts';
 import type { FieldCipher } from '../../platform/crypto';
 import { DELETED_USER_NICKNAME, formatPhone, maskIp } from './account-rules';
 import type { SessionRow, UserRow } from './accounts.repository';
@@ -44,5 +44,18 @@ export function toSession(row: SessionRow, currentSessionId: string): Session {
     ip: maskIp(row.ip),
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt.toISOString(),
+  };
+}
+
+export function toAdminUser(row: UserRow): AdminUser {
+  return {
+    id: row.id,
+    email: row.email,
+    nickname: row.nickname ?? DELETED_USER_NICKNAME,
+    roles: row.roles as Role[],
+    emailVerified: row.emailVerifiedAt !== null,
+    deleted: row.deletedAt !== null,
+    loginLockedUntil: row.loginLockedUntil?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
   };
 }

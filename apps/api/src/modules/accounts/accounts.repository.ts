@@ -211,3 +211,21 @@ export const accountTokensRepository = {
       .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
   },
 };
+
+export const adminUsersRepository = {
+  /** Newest first, keyset-paged; `q` matches e-mail or nickname. */
+  async list(ex: Executor, options: { limit: number; after?: { at: string; id: string } | undefined; q?: string | undefined }) {
+    const pattern = options.q ? `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    return ex
+      .select()
+      .from(users)
+      .where(
+        and(
+          pattern ? sql`(${users.email} ilike ${pattern} or ${users.nickname} ilike ${pattern})` : undefined,
+          options.after ? sql`(${users.createdAt}, ${users.id}) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(desc(users.createdAt), desc(users.id))
+      .limit(options.limit + 1);
+  },
+};

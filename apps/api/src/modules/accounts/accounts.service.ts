@@ -1,8 +1,9 @@
-import type { PublicProfile, SignupBody, UpdateProfileBody, User } from '@dongne/contracts';
+import type { AdminUserQuery, PublicProfile, SignupBody, UpdateProfileBody, User } from '@dongne/contracts';
 import type { Clock } from '../../platform/clock';
 import type { FieldCipher } from '../../platform/crypto';
 import { violatedConstraint, type Database, type Executor } from '../../platform/db';
 import { newId } from '../../platform/ids';
+import { decodeCursor, DEFAULT_PAGE_SIZE, pageOf } from '../../platform/pagination';
 import {
   loginLockSeconds,
   nicknameProblems,
@@ -12,8 +13,8 @@ import {
   passwordProblems,
 } from './account-rules';
 import { accountErrors } from './accounts.errors';
-import { toPublicProfile, toUser } from './accounts.mapper';
-import { usersRepository, type UserRow } from './accounts.repository';
+import { toAdminUser, toPublicProfile, toUser } from './accounts.mapper';
+import { adminUsersRepository, usersRepository, type UserRow } from './accounts.repository';
 import type { PasswordHasher } from './passwords.service';
 import type { RecoveryService } from './recovery.service';
 import type { ClientInfo, IssuedTokens, SessionsService } from './sessions.service';
@@ -136,7 +137,7 @@ export class AccountsService {
       await usersRepository.update(tx, userId, { passwordHash });
       await sessions.revokeAll(tx, userId, 'password_changed', sessionId);
     });
-    await sessions.afterRevokeAll(userId);
+    await sessions.forgetCachedUser(userId);
   }
 
   async deleteAccount(userId: string, password: string | undefined) {
@@ -150,7 +151,7 @@ export class AccountsService {
       await usersRepository.softDelete(tx, userId, clock.now());
       await sessions.revokeAll(tx, userId, 'account_deleted');
     });
-    await sessions.afterRevokeAll(userId);
+    await sessions.forgetCachedUser(userId);
   }
 
   async publicProfile(userId: string): Promise<PublicProfile> {
@@ -185,8 +186,14 @@ export class AccountsService {
     const user = await usersRepository.findLiveByEmail(this.deps.db, normaliseEmail(email));
     if (!user) throw accountErrors.userNotFound();
     const row = await usersRepository.update(this.deps.db, user.id, { roles: [...new Set([...(user.roles as Role[]), role])] });
-    await this.deps.sessions.afterRevokeAll(user.id);
+    await this.deps.sessions.forgetCachedUser(user.id);
     return this.view(row ?? user);
+  }
+
+  async listForAdmin(query: AdminUserQuery) {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await adminUsersRepository.list(this.deps.db, { limit, after: decodeCursor(query.cursor), q: query.q });
+    return pageOf(rows, limit, (row) => ({ at: row.createdAt.toISOString(), id: row.id }), toAdminUser);
   }
 
   async countUsers(ex: Executor = this.deps.db): Promise<number> {

@@ -76,7 +76,7 @@ export class RecoveryService {
       await sessions.revokeAll(tx, spent.userId, 'password_reset');
       return spent.userId;
     });
-    await sessions.afterRevokeAll(userId);
+    await sessions.forgetCachedUser(userId);
   }
 
   /** Enqueues a verification mail inside the caller's transaction. */

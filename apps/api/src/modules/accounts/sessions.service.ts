@@ -112,17 +112,18 @@ export class SessionsService {
     await this.cache.invalidateSession(sessionId);
   }
 
-  /** Revokes every live session of the user (but `except`); call `afterRevokeAll` after commit. */
+  /** Revokes every live session of the user (but `except`); call `forgetCachedUser` after commit. */
   async revokeAll(ex: Executor, userId: string, reason: string, except?: string): Promise<void> {
     await sessionsRepository.revokeAllOfUser(ex, userId, reason, this.clock.now(), except);
   }
 
   async revokeAllNow(userId: string, reason: string, except?: string) {
     await this.revokeAll(this.db, userId, reason, except);
-    await this.afterRevokeAll(userId);
+    await this.forgetCachedUser(userId);
   }
 
-  async afterRevokeAll(userId: string) {
+  /** After commit of anything an Actor carries (revocations, roles): every node re-reads the user. */
+  async forgetCachedUser(userId: string) {
     await this.cache.invalidateUser(userId);
   }
 
