@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db';
 import { accountTokens, oauthIdentities, refreshTokens, sessions, users } from './accounts.tables';
+import { userAddresses } from './addresses.tables';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -79,6 +80,7 @@ export const usersRepository = {
       .returning({ id: users.id });
     await ex.delete(oauthIdentities).where(eq(oauthIdentities.userId, id));
     await ex.delete(accountTokens).where(eq(accountTokens.userId, id));
+    await ex.delete(userAddresses).where(eq(userAddresses.userId, id));
     return rows.length === 1;
   },
 
