@@ -118,3 +118,17 @@ export const OAuthLinkConfirmBody = Type.Object(
   { ticket: Type.String({ minLength: 1, maxLength: 200 }), password: Password },
   { additionalProperties: false },
 );
+export type OAuthLinkStartResult = Static<typeof OAuthLinkStartResult>;
+export type OAuthLinkConfirmBody = Static<typeof OAuthLinkConfirmBody>;
+
+/** Where to come back to after the provider: a same-site path (anything else becomes `/`). */
+export const OAuthStartQuery = Type.Object({ returnTo: Type.Optional(Type.String()) });
+export type OAuthStartQuery = Static<typeof OAuthStartQuery>;
+/** What a provider sends back to the callback; any other parameter is ignored. */
+export const OAuthCallbackQuery = Type.Object({
+  code: Type.Optional(Type.String()),
+  state: Type.Optional(Type.String()),
+  error: Type.Optional(Type.String()),
+  error_description: Type.Optional(Type.String()),
+});
+export type OAuthCallbackQuery = Static<typeof OAuthCallbackQuery>;

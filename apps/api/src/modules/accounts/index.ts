@@ -2,8 +2,13 @@ import type { Platform } from '../../platform/platform';
 import type { RouteApp } from '../../platform/http';
 import { SessionCache } from '../../platform/auth';
 import { AccountsService } from './accounts.service';
+import { adminRoutes } from './admin.routes';
+import { addressesRoutes } from './addresses.routes';
+import { AddressesService } from './addresses.service';
 import { authRoutes } from './auth.routes';
 import { meRoutes } from './me.routes';
+import { oauthRoutes } from './oauth.routes';
+import { OAuthService } from './oauth.service';
 import { PasswordHasher } from './passwords.service';
 import { RecoveryService } from './recovery.service';
 import { actorLookup, SessionsService } from './sessions.service';
@@ -28,6 +33,18 @@ export function createAccountsModule(platform: Platform) {
     recovery,
     loginLockThreshold: config.auth.loginLockThreshold,
   });
+  const addresses = new AddressesService(db, platform.cipher);
+  const oauth = new OAuthService({
+    db,
+    clock,
+    hasher,
+    sessions,
+    accounts,
+    providers: config.oauth,
+    publicUrl: config.publicUrl,
+    log: platform.log,
+    loginLockThreshold: config.auth.loginLockThreshold,
+  });
 
   return {
     accounts,
@@ -35,8 +52,11 @@ export function createAccountsModule(platform: Platform) {
     sessionCache,
     async routes(app: RouteApp) {
       const shared = { accounts, sessions, recovery, secureCookies: config.auth.secureCookies, rateLimitPerMinute: config.auth.rateLimitPerMinute };
-      await authRoutes(app, { ...shared, enabledProviders: () => [] });
+      await authRoutes(app, { ...shared, enabledProviders: () => oauth.enabledProviders() });
       await meRoutes(app, shared);
+      await adminRoutes(app, { accounts });
+      await addressesRoutes(app, { addresses });
+      await oauthRoutes(app, { oauth, secureCookies: config.auth.secureCookies, rateLimitPerMinute: config.auth.rateLimitPerMinute });
     },
   };
 }
