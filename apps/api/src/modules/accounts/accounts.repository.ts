@@ -25,6 +25,19 @@ export const usersRepository = {
     return row;
   },
 
+  /** The user and their linked providers in one round trip (GET /api/me is the hottest read). */
+  async findLiveWithProviders(ex: Executor, id: string) {
+    const [row] = await ex
+      .select({
+        user: users,
+        providers: sql<('kakao' | 'naver' | 'google')[]>`array(select ${oauthIdentities.provider} from ${oauthIdentities} where ${oauthIdentities.userId} = ${users.id} order by 1)`,
+      })
+      .from(users)
+      .where(and(eq(users.id, id), live))
+      .limit(1);
+    return row;
+  },
+
   async findLiveById(ex: Executor, id: string): Promise<UserRow | undefined> {
     const [row] = await ex.select().from(users).where(and(eq(users.id, id), live)).limit(1);
     return row;

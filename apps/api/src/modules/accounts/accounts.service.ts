@@ -94,7 +94,9 @@ export class AccountsService {
   }
 
   async me(userId: string): Promise<User> {
-    return this.view(await this.liveUser(userId));
+    const found = await usersRepository.findLiveWithProviders(this.deps.db, userId);
+    if (!found) throw accountErrors.userNotFound();
+    return toUser(found.user, found.providers, this.deps.cipher);
   }
 
   async updateProfile(userId: string, patch: UpdateProfileBody): Promise<User> {
