@@ -16,9 +16,12 @@ describe('profile', () => {
     const user = await createUser(t.app);
     const other = await createUser(t.app);
     const nickname = `바뀐이름${uniqueSuffix()}`.slice(0, 20);
+    const me = async () => (await t.app.inject({ method: 'GET', url: '/api/me', headers: user.headers })).json();
+    expect((await me()).nickname).toBe(user.user.nickname);
     const ok = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: user.headers, payload: { nickname, introduction: '  망원동 주민이에요  ' } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ nickname, introduction: '망원동 주민이에요' });
+    expect(await me()).toMatchObject({ nickname, introduction: '망원동 주민이에요' });
     const taken = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: user.headers, payload: { nickname: other.user.nickname } });
     expect(taken.statusCode).toBe(409);
   });

@@ -4,6 +4,7 @@ import type { FieldCipher } from '../../platform/crypto';
 import { violatedConstraint, type Database, type Executor } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { decodeCursor, DEFAULT_PAGE_SIZE, pageOf } from '../../platform/pagination';
+import type { SharedCache } from '../../platform/shared-cache';
 import {
   loginLockSeconds,
   nicknameProblems,
@@ -26,6 +27,8 @@ export interface AccountsDeps {
   hasher: PasswordHasher;
   sessions: SessionsService;
   recovery: RecoveryService;
+  /** GET /api/me views; every change to what they show must `forget` the user. */
+  userViews: SharedCache<User>;
   loginLockThreshold: number;
 }
 
@@ -93,10 +96,13 @@ export class AccountsService {
     return { user: await this.view(user), ...issued };
   }
 
+  /** The hottest read: served from memory until the user changes (see userViews). */
   async me(userId: string): Promise<User> {
-    const found = await usersRepository.findLiveWithProviders(this.deps.db, userId);
-    if (!found) throw accountErrors.userNotFound();
-    return toUser(found.user, found.providers, this.deps.cipher);
+    return this.deps.userViews.get(userId, async () => {
+      const found = await usersRepository.findLiveWithProviders(this.deps.db, userId);
+      if (!found) throw accountErrors.userNotFound();
+      return toUser(found.user, found.providers, this.deps.cipher);
+    });
   }
 
   async updateProfile(userId: string, patch: UpdateProfileBody): Promise<User> {
@@ -119,6 +125,7 @@ export class AccountsService {
     try {
       const row = Object.keys(changes).length > 0 ? await usersRepository.update(this.deps.db, userId, changes) : await this.liveUser(userId);
       if (!row) throw accountErrors.userNotFound();
+      await this.deps.userViews.forget(userId);
       return this.view(row);
     } catch (error) {
       throw conflictFromConstraint(error) ?? error;
@@ -140,6 +147,7 @@ export class AccountsService {
       await sessions.revokeAll(tx, userId, 'password_changed', sessionId);
     });
     await sessions.forgetCachedUser(userId);
+    await this.deps.userViews.forget(userId);
   }
 
   async deleteAccount(userId: string, password: string | undefined) {
@@ -154,6 +162,7 @@ export class AccountsService {
       await sessions.revokeAll(tx, userId, 'account_deleted');
     });
     await sessions.forgetCachedUser(userId);
+    await this.deps.userViews.forget(userId);
   }
 
   async publicProfile(userId: string): Promise<PublicProfile> {
@@ -189,6 +198,7 @@ export class AccountsService {
     if (!user) throw accountErrors.userNotFound();
     const row = await usersRepository.update(this.deps.db, user.id, { roles: [...new Set([...(user.roles as Role[]), role])] });
     await this.deps.sessions.forgetCachedUser(user.id);
+    await this.deps.userViews.forget(user.id);
     return this.view(row ?? user);
   }
 

@@ -25,8 +25,11 @@ describe('roles', () => {
   it('a role granted later applies to the live session without signing in again', async () => {
     const user = await createUser(t.app);
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/users', headers: user.headers })).statusCode).toBe(403);
+    const roles = async () => (await t.app.inject({ method: 'GET', url: '/api/me', headers: user.headers })).json().roles;
+    expect(await roles()).toEqual(['user']);
     await t.app.modules.accounts.accounts.grantRole(user.user.email!, 'admin');
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/users', headers: user.headers })).statusCode).toBe(200);
+    expect(await roles()).toEqual(['user', 'admin']);
   });
 });
 

@@ -1,6 +1,8 @@
 import type { Platform } from '../../platform/platform';
 import type { RouteApp } from '../../platform/http';
+import type { User } from '@dongne/contracts';
 import { SessionCache } from '../../platform/auth';
+import { SharedCache } from '../../platform/shared-cache';
 import { AccountsService } from './accounts.service';
 import { adminRoutes } from './admin.routes';
 import { addressesRoutes } from './addresses.routes';
@@ -23,7 +25,8 @@ export function createAccountsModule(platform: Platform) {
   const sessionCache = new SessionCache(actorLookup(db, clock), platform.broadcast);
   const sessions = new SessionsService(db, platform.tokens, clock, config.auth, sessionCache);
   const hasher = new PasswordHasher(config.auth.argon2);
-  const recovery = new RecoveryService({ db, clock, mailer: platform.mailer, hasher, sessions, publicUrl: config.publicUrl });
+  const userViews = new SharedCache<User>('user-views', platform.broadcast, { ttlMs: 60_000, maxEntries: 50_000 });
+  const recovery = new RecoveryService({ db, clock, mailer: platform.mailer, hasher, sessions, userViews, publicUrl: config.publicUrl });
   const accounts = new AccountsService({
     db,
     clock,
@@ -31,6 +34,7 @@ export function createAccountsModule(platform: Platform) {
     hasher,
     sessions,
     recovery,
+    userViews,
     loginLockThreshold: config.auth.loginLockThreshold,
   });
   const addresses = new AddressesService(db, platform.cipher);
@@ -40,6 +44,7 @@ export function createAccountsModule(platform: Platform) {
     hasher,
     sessions,
     accounts,
+    userViews,
     providers: config.oauth,
     publicUrl: config.publicUrl,
     log: platform.log,

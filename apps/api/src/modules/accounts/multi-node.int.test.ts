@@ -35,6 +35,15 @@ describe.runIf(redisUrl)('two API nodes sharing PostgreSQL/PGlite and Redis', ()
     await expect.poll(async () => (await nodeB.app.inject({ method: 'GET', url: '/api/me', headers: bearer(user.accessToken) })).statusCode, { timeout: 2000 }).toBe(401);
   });
 
+  it('a profile change on node A shows in GET /api/me on node B, which had the old one cached', async () => {
+    const user = await createUser(nodeA.app);
+    const me = (node: TestApp) => node.app.inject({ method: 'GET', url: '/api/me', headers: bearer(user.accessToken) });
+    expect((await me(nodeB)).json().introduction).toBe('');
+    const patched = await nodeA.app.inject({ method: 'PATCH', url: '/api/me', headers: bearer(user.accessToken), payload: { introduction: '망원동 주민' } });
+    expect(patched.statusCode).toBe(200);
+    await expect.poll(async () => (await me(nodeB)).json().introduction, { timeout: 2000 }).toBe('망원동 주민');
+  });
+
   it('shares auth rate-limit counters across nodes', async () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
     const attempt = (node: TestApp) =>

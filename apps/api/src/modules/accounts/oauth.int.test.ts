@@ -500,6 +500,7 @@ describe('linking to an existing account', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/oauth/naver/link' })).statusCode).toBe(401);
 
     const user = await verifiedUser();
+    expect(await linkedOf(user.headers)).toEqual([]);
     const started = await startLink('naver', user.headers, '/me/account');
     expect(started.response.statusCode).toBe(200);
     const profile = naverProfile(`n-${uniqueSuffix()}`, { email: `someone${uniqueSuffix()}@naver.test` });

@@ -5,6 +5,7 @@ import { hashToken, randomToken, safeEqual } from '../../platform/crypto';
 import { violatedConstraint, type Database } from '../../platform/db';
 import { conflict, notFound, unprocessable } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import type { SharedCache } from '../../platform/shared-cache';
 import { loginLockSeconds } from './account-rules';
 import { accountErrors } from './accounts.errors';
 import { usersRepository } from './accounts.repository';
@@ -67,6 +68,7 @@ export interface OAuthDeps {
   hasher: PasswordHasher;
   sessions: SessionsService;
   accounts: AccountsService;
+  userViews: SharedCache<User>;
   providers: AppConfig['oauth'];
   publicUrl: string;
   log: OAuthLog;
@@ -210,6 +212,7 @@ export class OAuthService {
         });
         return sessions.open(tx, user.id, client);
       });
+      await this.deps.userViews.forget(user.id);
     } catch (error) {
       const constraint = violatedConstraint(error);
       if (constraint === IDENTITY_PK) throw oauthErrors.identityInUse();
@@ -322,6 +325,7 @@ export class OAuthService {
       if (constraint === IDENTITY_PER_USER) throw new OAuthFailure('oauth.provider_already_linked');
       throw error;
     }
+    await this.deps.userViews.forget(userId);
     return linked;
   }
 

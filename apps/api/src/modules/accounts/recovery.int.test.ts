@@ -86,6 +86,8 @@ describe('e-mail verification', () => {
   it('mails a link at sign-up; following it marks the e-mail verified, once', async () => {
     const user = await createUser(t.app);
     expect(user.user.emailVerified).toBe(false);
+    // Read once first: the verification must show through the cached GET /api/me view.
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: user.headers })).json().emailVerified).toBe(false);
     const mail = await lastMailTo(t, user.user.email!, 'email_verification');
     const token = decodeURIComponent(tokenFromMail(mail!.textBody));
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token } })).statusCode).toBe(204);

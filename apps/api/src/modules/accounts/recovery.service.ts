@@ -1,7 +1,9 @@
+import type { User } from '@dongne/contracts';
 import type { Clock } from '../../platform/clock';
 import { hashToken, randomToken } from '../../platform/crypto';
 import type { Database, Executor } from '../../platform/db';
 import type { Mailer } from '../../platform/mail';
+import type { SharedCache } from '../../platform/shared-cache';
 import { normaliseEmail, passwordProblems } from './account-rules';
 import { accountErrors } from './accounts.errors';
 import { accountTokensRepository, usersRepository, type AccountTokenPurpose, type UserRow } from './accounts.repository';
@@ -18,6 +20,7 @@ export interface RecoveryDeps {
   mailer: Mailer;
   hasher: PasswordHasher;
   sessions: SessionsService;
+  userViews: SharedCache<User>;
   publicUrl: string;
 }
 
@@ -77,6 +80,7 @@ export class RecoveryService {
       return spent.userId;
     });
     await sessions.forgetCachedUser(userId);
+    await this.deps.userViews.forget(userId);
   }
 
   /** Enqueues a verification mail inside the caller's transaction. */
@@ -108,13 +112,15 @@ export class RecoveryService {
 
   async verifyEmail(token: string): Promise<void> {
     const { db, clock } = this.deps;
-    await db.transaction(async (tx) => {
+    const userId = await db.transaction(async (tx) => {
       const spent = await this.spend(tx, token, 'email_verification');
       const user = await usersRepository.findLiveById(tx, spent.userId);
       // The address changed since the mail was sent: the token proves the old one only.
       if (!user || user.email !== spent.email) throw accountErrors.tokenInvalid('email_verification');
       if (!user.emailVerifiedAt) await usersRepository.update(tx, user.id, { emailVerifiedAt: clock.now() });
+      return user.id;
     });
+    await this.deps.userViews.forget(userId);
   }
 
   private async issue(ex: Executor, user: UserRow, purpose: AccountTokenPurpose, ttlMs: number): Promise<string> {
