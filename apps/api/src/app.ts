@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,11 +11,11 @@ import { createModules, type Modules } from './modules';
 import { authenticationPlugin } from './platform/auth';
 import type { AppConfig } from './platform/config';
 import { registerErrorHandling, type NotFoundFallback } from './platform/error-handler';
-import { newId } from './platform/ids';
 import { loggerOptions } from './platform/logging';
 import { observabilityPlugin } from './platform/observability';
 import { createPlatform, type Platform, type PlatformOverrides } from './platform/platform';
 import { registerRateLimiting } from './platform/rate-limit';
+import { registerSecurityHeaders } from './platform/security-headers';
 import { registerValidation } from './platform/validation';
 import { serveWebApp } from './platform/web-app';
 
@@ -45,7 +45,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -60,33 +60,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   let spaFallback: NotFoundFallback | undefined;
   registerValidation(app);
   registerErrorHandling(app, () => spaFallback);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    // API answers carry personal data: no shared or browser cache keeps them unless a route says so.
+    if (!reply.hasHeader('cache-control') && request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine sets style attributes at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        mediaSrc: ["'self'", 'blob:'],
-        workerSrc: ["'self'", 'blob:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.env === 'production' ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, { production: config.env === 'production' });
   await registerRateLimiting(app, config.redisUrl);
   await app.register(swagger, {
     openapi: {

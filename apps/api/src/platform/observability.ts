@@ -58,11 +58,12 @@ export const observabilityPlugin = fp<ObservabilityOptions>(
     });
     void pool;
 
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       // The route template, never the raw URL: ids and query strings would explode cardinality.
       const route = request.routeOptions.url ?? 'unmatched';
       requests.inc({ method: request.method, route, status: String(reply.statusCode) });
       latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+      done();
     });
 
     const mayRead = (request: FastifyRequest) => {
