@@ -78,17 +78,28 @@ describe('health, readiness and docs', () => {
 });
 
 describe('security headers', () => {
-  it('sends a CSP the web app satisfies, nosniff, no framing, no referrer', async () => {
+  it('API answers: a CSP that loads nothing, nosniff, no framing, no referrer, no caching', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' });
-    const csp = String(response.headers['content-security-policy']);
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['strict-transport-security']).toBeUndefined(); // only in production
+  });
+
+  it('pages (web app paths, API docs): the CSP the web app satisfies', async () => {
+    for (const url of ['/account', '/api/docs/']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+    }
+    const page = await t.app.inject({ method: 'GET', url: '/account' });
+    expect(String(page.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
   });
 
   it('sends them on refusals too (404, 400)', async () => {
@@ -97,7 +108,7 @@ describe('security headers', () => {
       await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' }),
     ]) {
       expect(response.statusCode).toBeGreaterThanOrEqual(400);
-      expect(String(response.headers['content-security-policy'])).toContain("default-src 'self'");
+      expect(response.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
       expect(response.headers['x-content-type-options']).toBe('nosniff');
     }
   });
