@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Health, Readiness } from '@dongne/contracts';
+import { AppInfo, Health, Readiness } from '@dongne/contracts';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { createModules, type Modules } from './modules';
 import { authenticationPlugin } from './platform/auth';
@@ -17,6 +17,7 @@ import { createPlatform, type Platform, type PlatformOverrides } from './platfor
 import { registerRateLimiting } from './platform/rate-limit';
 import { registerSecurityHeaders } from './platform/security-headers';
 import { registerValidation } from './platform/validation';
+import { demoAccounts, DEMO_PASSWORD } from './seed/demo';
 import { serveWebApp } from './platform/web-app';
 
 declare module 'fastify' {
@@ -83,6 +84,14 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   await app.register(authenticationPlugin, { tokens: platform.tokens, sessions: modules.accounts.sessionCache });
 
   app.get('/api/health', { schema: { tags: ['system'], response: { 200: Health } } }, async () => ({ status: 'ok' as const }));
+  const showDemo = config.env === 'development' && config.seedDemo;
+  const appInfo: AppInfo = {
+    environment: config.env,
+    testPayments: config.paymentsMode === 'test',
+    demoAccounts: showDemo ? demoAccounts : [],
+    demoPassword: showDemo ? DEMO_PASSWORD : null,
+  };
+  app.get('/api/app-info', { schema: { tags: ['system'], summary: '서버 정보 (웹 앱용)', response: { 200: AppInfo } } }, async () => appInfo);
   app.get('/api/ready', { schema: { tags: ['system'], response: { 200: Readiness, 503: Readiness } } }, async (_request, reply) => {
     const database = await platform.database.ping();
     const migrations = database && (await platform.database.migrationsApplied());

@@ -33,6 +33,18 @@ export interface PageOf<T> {
 }
 
 export const Health = Type.Object({ status: Type.Literal('ok') });
+
+/** What the web app needs to know about the server it talks to (GET /api/app-info). */
+export const AppInfo = Type.Object({
+  environment: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')]),
+  /** Payments go to gateway sandboxes: the web app shows a "testing" badge. */
+  testPayments: Type.Boolean(),
+  /** Seeded demo accounts, listed on the login page in development only (empty otherwise). */
+  demoAccounts: Type.Array(Type.Object({ email: Type.String(), nickname: Type.String(), roles: Type.Array(Type.String()) })),
+  /** The demo accounts' shared password, in development only. */
+  demoPassword: Type.Union([Type.String(), Type.Null()]),
+});
+export type AppInfo = Static<typeof AppInfo>;
 export const Readiness = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
   checks: Type.Object({ database: Type.Boolean(), migrations: Type.Boolean() }),

@@ -21,6 +21,7 @@ const EnvSchema = Type.Object({
   DATABASE_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   REDIS_URL: Type.Optional(Url),
   SEED_DEMO: Type.Optional(Bool),
+  PAYMENTS_MODE: Type.Enum(['test', 'live'], { default: 'test' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   TRUST_PROXY: Type.Optional(Bool),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
@@ -85,6 +86,8 @@ export interface AppConfig {
   databasePoolMax: number;
   redisUrl: string | undefined;
   seedDemo: boolean;
+  /** `test`: payment gateways run in their sandbox and the web app shows a "testing" badge. */
+  paymentsMode: 'test' | 'live';
   logLevel: string;
   trustProxy: boolean;
   bodyLimitBytes: number;
@@ -189,6 +192,7 @@ function buildConfig(env: Env, problems: string[]): AppConfig {
     databasePoolMax: env.DATABASE_POOL_MAX,
     redisUrl: env.REDIS_URL,
     seedDemo: truthy(env.SEED_DEMO, env.NODE_ENV !== 'test'),
+    paymentsMode: env.PAYMENTS_MODE,
     logLevel: env.LOG_LEVEL,
     trustProxy: truthy(env.TRUST_PROXY, false),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,

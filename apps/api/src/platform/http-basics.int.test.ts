@@ -64,6 +64,24 @@ describe('health, readiness and docs', () => {
     expect(ready.json()).toEqual({ status: 'ready', checks: { database: true, migrations: true } });
   });
 
+  it('GET /api/app-info: test payments by default; demo accounts only in development with demo data', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/app-info' })).json()).toEqual({
+      environment: 'test',
+      testPayments: true,
+      demoAccounts: [],
+      demoPassword: null,
+    });
+    const development = await createTestApp({ env: { NODE_ENV: 'development', SEED_DEMO: 'true', PAYMENTS_MODE: 'live' }, shareDatabaseWith: t });
+    try {
+      const info = (await development.app.inject({ method: 'GET', url: '/api/app-info' })).json();
+      expect(info.testPayments).toBe(false);
+      expect(info.demoAccounts).toContainEqual({ email: 'admin@dongne.dev', nickname: '동네관리자', roles: ['user', 'admin'] });
+      expect(info.demoPassword).toEqual(expect.any(String));
+    } finally {
+      await development.close();
+    }
+  });
+
   it('serves the OpenAPI document with the accounts contract, and a self-hosted docs UI', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);

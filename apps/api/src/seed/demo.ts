@@ -9,6 +9,12 @@ export const demoUsers = [
   { email: 'haeun@dongne.dev', nickname: '하은', introduction: '프론트엔드 강의를 만들고 있어요.' },
 ] as const;
 
+/** The seeded accounts as the login page lists them in development. */
+export const demoAccounts = [
+  ...demoUsers.map((user, index) => ({ email: user.email, nickname: user.nickname, roles: index === 3 ? ['user', 'tutor'] : ['user'] })),
+  { email: 'admin@dongne.dev', nickname: '동네관리자', roles: ['user', 'admin'] },
+];
+
 export async function seedDemoData(modules: Modules): Promise<boolean> {
   if ((await modules.accounts.accounts.countUsers()) > 0) return false;
   for (const [index, user] of demoUsers.entries()) {
