@@ -1,6 +1,8 @@
-// `npm test`: typecheck → lint → vitest on PGlite → vitest on PostgreSQL (when one is reachable),
-// stopping at the first failure. Extra arguments (`npm test -- path/to/file`) go to vitest.
-// The last line is the summary over all phases: `N passed, N failed, N skipped`.
+// `npm test`: typecheck → lint → vitest on PGlite → vitest on PostgreSQL (when one is reachable) →
+// e2e in Chromium (when it is installed), stopping at the first failure. The database phases run the
+// vitest project `api`, the e2e phase the project `e2e` (see vitest.config.ts), once.
+// Extra arguments (`npm test -- path/to/file`) go to every vitest phase; a phase none of whose
+// files match is passed over. The last line is the summary over all phases: `N passed, N failed, N skipped`.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +15,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const vitestArgs = process.argv.slice(2);
 const inCi = Boolean(process.env.CI) && !['0', 'false'].includes(process.env.CI.toLowerCase());
 const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+const CHROMIUM = '/usr/bin/chromium'; // Debian's package; playwright-core drives it (apps/web/e2e/support/browser.ts)
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 let child;
@@ -53,14 +56,16 @@ async function check(name, command, args) {
   }
 }
 
-/** One vitest run; its JSON report is added to the totals. */
-async function vitest(phase, env) {
+/** One vitest run of one project; its JSON report is added to the totals. */
+async function vitest(phase, project, env) {
   heading(`vitest (${phase})`);
   const report = path.join(root, 'test-results', `${phase}.json`);
   rmSync(report, { force: true });
+  // With a file filter, the phases whose project has no matching file pass without running anything.
+  const filtered = vitestArgs.length > 0 ? ['--passWithNoTests'] : [];
   const code = await run(
     bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...vitestArgs],
+    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...filtered, ...vitestArgs],
     env,
   );
   let failed = 0;
@@ -106,14 +111,14 @@ delete withoutTestDatabase.TEST_DATABASE_URL;
 const npmCli = process.env.npm_execpath;
 await check('typecheck', npmCli ? process.execPath : 'npm', [...(npmCli ? [npmCli] : []), 'run', 'typecheck']);
 await check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
-await vitest('pglite', withoutTestDatabase);
+await vitest('pglite', 'api', withoutTestDatabase);
 
 const givenUrl = process.env.TEST_DATABASE_URL;
 const postgresUrl = givenUrl || DEFAULT_POSTGRES;
 const shownUrl = postgresUrl.replace(/\/\/[^@/]*@/, '//…@');
 const problem = await postgresProblem(postgresUrl);
 if (problem === undefined) {
-  await vitest('postgres', { ...process.env, TEST_DATABASE_URL: postgresUrl });
+  await vitest('postgres', 'api', { ...process.env, TEST_DATABASE_URL: postgresUrl });
 } else if (inCi || givenUrl) {
   heading('vitest (postgres)');
   process.stderr.write(
@@ -130,8 +135,27 @@ if (problem === undefined) {
   );
 }
 
-// e2e phase (coming): Playwright (playwright-core + Debian /usr/bin/chromium) against `npm start`.
-// Add it here, after the database phases, e.g. `await vitest('e2e', { ...process.env, E2E: '1' })`
-// with its own vitest project, so its results join the summary below.
+// e2e: Chromium (playwright-core + Debian's /usr/bin/chromium) against one server that the project's
+// global setup builds and starts (apps/web/e2e/global-setup.ts). CI installs Chromium (.ci/run).
+if (existsSync(CHROMIUM)) {
+  await vitest('e2e', 'e2e', process.env);
+} else if (inCi) {
+  heading('vitest (e2e)');
+  process.stderr.write(`✗ Chromium is not installed at ${CHROMIUM}.\n  CI must run the e2e tests (see .ci/run).\n`);
+  totals.failed += 1;
+  finish(1);
+} else {
+  heading('vitest (e2e)');
+  process.stdout.write(
+    `– skipped: Chromium is not installed at ${CHROMIUM}. ` +
+      'Install it (apt-get install -y chromium fonts-noto-cjk) to run the browser tests too.\n',
+  );
+}
+
+if (vitestArgs.length > 0 && totals.passed + totals.failed + totals.skipped === 0) {
+  process.stderr.write(`\n✗ no test ran for ${vitestArgs.join(' ')}\n`);
+  totals.failed += 1;
+  finish(1);
+}
 
 finish(0);
