@@ -104,6 +104,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   if (options.serveWeb ?? true) spaFallback = await serveWebApp(app, webDist);
 
   app.addHook('onClose', async () => {
+    await platform.jobs.stop();
     await platform.mailer.stop();
     await platform.broadcast.close();
     if (ownsDatabase) await platform.database.close();

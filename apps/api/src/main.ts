@@ -17,6 +17,7 @@ async function main() {
   await app.platform.database.migrate();
   if (config.seedDemo && (await seedDemoData(app.modules))) app.log.info('seeded demo data');
   app.platform.mailer.start();
+  await app.platform.jobs.start({ work: true });
 
   let closing = false;
   const shutdown = async (signal: string) => {

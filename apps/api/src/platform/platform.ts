@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock';
 import type { AppConfig } from './config';
 import { FieldCipher } from './crypto';
 import { openDatabase, type DatabaseHandle } from './db';
+import { Jobs } from './jobs';
 import { Mailer } from './mail';
 import path from 'node:path';
 
@@ -17,6 +18,7 @@ export interface Platform {
   tokens: AccessTokens;
   broadcast: Broadcast;
   mailer: Mailer;
+  jobs: Jobs;
   log: FastifyBaseLogger;
 }
 
@@ -45,6 +47,7 @@ export function createPlatform(config: AppConfig, log: FastifyBaseLogger, overri
       from: config.mail.from,
       logBodies: config.env === 'development',
     }),
+    jobs: new Jobs(database, log),
     log,
   };
 }

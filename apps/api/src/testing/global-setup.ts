@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import pino from 'pino';
 import type { TestProject } from 'vitest/node';
 import { testDatabaseUrl } from '../platform/config';
-import { createPglite, openDatabase } from '../platform/db';
+import { createPglite, openDatabase, type DatabaseHandle } from '../platform/db';
+import { Jobs } from '../platform/jobs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,7 +28,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`drop database if exists ${template}`);
     await admin.query(`create database ${template}`);
     const handle = openDatabase({ databaseUrl: withDatabase(url, template), poolMax: 1 });
-    await handle.migrate();
+    await prepare(handle);
     await handle.close();
     project.provide('postgresTemplate', template);
     project.provide('pgliteSnapshot', '');
@@ -42,7 +44,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'dongne-pglite-'));
   const pglite = createPglite('memory://');
   const handle = openDatabase({ pglite });
-  await handle.migrate();
+  await prepare(handle);
   const snapshot = await pglite.dumpDataDir('none');
   const file = path.join(dir, 'snapshot.tar');
   writeFileSync(file, Buffer.from(await snapshot.arrayBuffer()));
@@ -50,6 +52,14 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteSnapshot', file);
   project.provide('postgresTemplate', '');
   return () => rmSync(dir, { recursive: true, force: true });
+}
+
+/** Our migrations and pg-boss's schema, so no test file pays for installing them. */
+async function prepare(handle: DatabaseHandle) {
+  await handle.migrate();
+  const jobs = new Jobs(handle, pino({ level: 'silent' }));
+  await jobs.start({ work: false });
+  await jobs.stop();
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -63,6 +63,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     : undefined;
   const app = await buildApp(config, { database: database.handle, clock, serveWeb: false, ...(logStream ? { logStream } : {}) });
   await app.ready();
+  // Queues exist so services can enqueue; handlers run only when a test asks (`jobs.runDue`).
+  await app.platform.jobs.start({ work: false });
   return {
     app,
     config,

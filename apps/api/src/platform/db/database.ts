@@ -34,6 +34,8 @@ export interface DatabaseHandle {
   ping(): Promise<boolean>;
   migrationsApplied(): Promise<boolean>;
   migrate(): Promise<void>;
+  /** How the job queue reaches this database: its own pool on PostgreSQL, the same PGlite in process. */
+  jobsConnection(): { connectionString: string } | { pglite: PGlite };
   close(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ function openPostgres(url: string, poolMax: number): DatabaseHandle {
         client.release();
       }
     },
+    jobsConnection: () => ({ connectionString: url }),
     close: () => pool.end(),
   };
 }
@@ -120,6 +123,7 @@ function wrapPglite(pglite: PGlite): DatabaseHandle {
     },
     migrationsApplied: async () => (await countAppliedMigrations(db)) >= expectedMigrationCount(),
     migrate: () => migratePglite(db, { migrationsFolder }),
+    jobsConnection: () => ({ pglite }),
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },

@@ -1,0 +1,1 @@
+export { defineJob, Jobs, type DeadLetter, type EnqueueOptions, type JobDefinition } from './jobs';
