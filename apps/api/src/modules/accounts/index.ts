@@ -18,6 +18,8 @@ import { actorLookup, SessionsService } from './sessions.service';
 export type { AccountsService } from './accounts.service';
 export type { SessionsService } from './sessions.service';
 export { REFRESH_COOKIE } from './auth.routes';
+/** For foreign keys from other modules' tables only: just accounts' repositories read or write users. */
+export { users } from './accounts.tables';
 
 export function createAccountsModule(platform: Platform) {
   const { config, database, clock } = platform;
