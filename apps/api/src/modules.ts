@@ -4,8 +4,10 @@ import type { Platform } from './platform/platform';
 
 /** Every module, created in dependency order: a module receives the ones it may call. */
 export function createModules(platform: Platform) {
-  const accounts = createAccountsModule(platform);
   const locations = createLocationsModule(platform);
+  const accounts = createAccountsModule(platform, {
+    erasers: [(ex, userId) => locations.locations.forgetUser(ex, userId)],
+  });
   return { accounts, locations };
 }
 

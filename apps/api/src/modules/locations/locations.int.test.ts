@@ -1,6 +1,8 @@
 import type { Neighbourhood, Region } from '@dongne/contracts';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, type TestApp } from '../../testing/test-app';
+import { userNeighbourhoods } from './locations.tables';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -140,5 +142,15 @@ describe('/api/me/neighbourhood', () => {
     }
     const kept = await t.app.inject({ method: 'GET', url: '/api/me/neighbourhood', headers: user.headers });
     expect(kept.json()).toMatchObject({ regionCode: '41135', regionName: '경기도 성남시 분당구', radiusKm: 6 });
+  });
+
+  it('is erased with the account', async () => {
+    const user = await createUser(t.app);
+    await t.app.inject({ method: 'PUT', url: '/api/me/neighbourhood', headers: user.headers, payload: { regionCode: '11650', lat: 37.48, lng: 127.03, radiusKm: 1 } });
+    const rows = () => t.database.handle.db.select().from(userNeighbourhoods).where(eq(userNeighbourhoods.userId, user.user.id));
+    expect(await rows()).toHaveLength(1);
+    const deleted = await t.app.inject({ method: 'DELETE', url: '/api/me', headers: user.headers, payload: { password: user.password } });
+    expect(deleted.statusCode).toBe(204);
+    expect(await rows()).toEqual([]);
   });
 });
