@@ -1,10 +1,14 @@
 import { createAccountsModule } from './modules/accounts';
+import { createLocationsModule } from './modules/locations';
 import type { Platform } from './platform/platform';
 
 /** Every module, created in dependency order: a module receives the ones it may call. */
 export function createModules(platform: Platform) {
-  const accounts = createAccountsModule(platform);
-  return { accounts };
+  const locations = createLocationsModule(platform);
+  const accounts = createAccountsModule(platform, {
+    erasers: [(ex, userId) => locations.locations.forgetUser(ex, userId)],
+  });
+  return { accounts, locations };
 }
 
 export type Modules = ReturnType<typeof createModules>;

@@ -2,3 +2,4 @@ export * from './common';
 export * from './accounts';
 export * from './admin';
 export * from './addresses';
+export * from './locations';

@@ -52,6 +52,10 @@ const EnvSchema = Type.Object({
   GOOGLE_AUTHORIZE_URL: Url,
   GOOGLE_TOKEN_URL: Url,
   GOOGLE_PROFILE_URL: Url,
+  KAKAO_REST_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  KAKAO_LOCAL_URL: Url,
+  GEOCODER_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 30_000, default: 3000 }),
+  GEOCODE_RATE_LIMIT: Type.Integer({ minimum: 1, default: 30 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -65,6 +69,7 @@ const providerDefaults: Record<string, string> = {
   GOOGLE_AUTHORIZE_URL: 'https://accounts.google.com/o/oauth2/v2/auth',
   GOOGLE_TOKEN_URL: 'https://oauth2.googleapis.com/token',
   GOOGLE_PROFILE_URL: 'https://openidconnect.googleapis.com/v1/userinfo',
+  KAKAO_LOCAL_URL: 'https://dapi.kakao.com',
 };
 
 export type OAuthProviderId = 'kakao' | 'naver' | 'google';
@@ -106,6 +111,13 @@ export interface AppConfig {
   metricsToken: string | undefined;
   mail: { smtpUrl: string | undefined; from: string };
   oauth: Partial<Record<OAuthProviderId, OAuthProviderConfig>>;
+  geocoding: {
+    /** Kakao Local REST API key; unset = the geocoding endpoints answer 503 and the web app asks for a region. */
+    kakaoRestApiKey: string | undefined;
+    kakaoLocalUrl: string;
+    timeoutMs: number;
+    rateLimitPerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -140,7 +152,7 @@ export function loadConfig(rawEnv: RawEnv = process.env): AppConfig {
 }
 
 function redactIfSecret(variable: string, value: unknown): unknown {
-  return /SECRET|TOKEN|KEYS|PASSWORD|URL$/.test(variable) && typeof value === 'string' ? `${value.slice(0, 4)}…` : value;
+  return /SECRET|TOKEN|KEY|PASSWORD|URL$/.test(variable) && typeof value === 'string' ? `${value.slice(0, 4)}…` : value;
 }
 
 const truthy = (value: string | undefined, fallback: boolean): boolean =>
@@ -210,6 +222,12 @@ function buildConfig(env: Env, problems: string[]): AppConfig {
     metricsToken: env.METRICS_TOKEN,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     oauth,
+    geocoding: {
+      kakaoRestApiKey: env.KAKAO_REST_API_KEY,
+      kakaoLocalUrl: env.KAKAO_LOCAL_URL.replace(/\/$/, ''),
+      timeoutMs: env.GEOCODER_TIMEOUT_MS,
+      rateLimitPerMinute: env.GEOCODE_RATE_LIMIT,
+    },
   };
 }
 

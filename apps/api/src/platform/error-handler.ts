@@ -12,6 +12,7 @@ const statusOfKind: Record<ErrorKind, number> = {
   unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
+  bad_gateway: 502,
   unavailable: 503,
 };
 
@@ -29,6 +30,7 @@ const titles: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
 
@@ -93,7 +95,8 @@ export function registerErrorHandling(app: FastifyInstance, fallback?: () => Not
     if (error instanceof AppError) {
       const status = statusOfKind[error.kind];
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.ceil(error.retryAfterSeconds)));
-      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      // 503s are states the client is told to handle (a feature switched off): a warning, not an error.
+      if (status >= 500) request.log[error.kind === 'unavailable' ? 'warn' : 'error']({ err: error }, 'request failed');
       return sendProblem(request, reply, { status, code: error.code, detail: error.message, errors: error.errors });
     }
     const known = fromFastifyError(error as FastifyError);

@@ -13,6 +13,7 @@ export type ErrorKind =
   | 'unsupported_media_type'
   | 'unprocessable'
   | 'rate_limited'
+  | 'bad_gateway'
   | 'unavailable';
 
 export interface FieldError {
@@ -55,3 +56,8 @@ export const unprocessable = (code: string, message: string, errors?: FieldError
   new AppError('unprocessable', code, message, errors ? { errors } : {});
 export const rateLimited = (code: string, message: string, retryAfterSeconds: number) =>
   new AppError('rate_limited', code, message, { retryAfterSeconds });
+/** An upstream service (a geocoder, a payment gateway) failed or did not answer in time: 502. */
+export const badGateway = (code: string, message: string, cause?: unknown) =>
+  new AppError('bad_gateway', code, message, cause === undefined ? {} : { cause });
+/** A feature that is switched off or temporarily unable to serve: 503. */
+export const unavailable = (code: string, message: string) => new AppError('unavailable', code, message);

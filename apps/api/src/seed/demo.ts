@@ -1,3 +1,4 @@
+import type { NeighbourhoodBody } from '@dongne/contracts';
 import type { Modules } from '../modules';
 
 /** Korean demo accounts created on an empty database by `npm start` (SEED_DEMO=false skips). */
@@ -8,6 +9,17 @@ export const demoUsers = [
   { email: 'jiho@dongne.dev', nickname: '지호', introduction: '점심 배달 같이 시켜요 🍱' },
   { email: 'haeun@dongne.dev', nickname: '하은', introduction: '프론트엔드 강의를 만들고 있어요.' },
 ] as const;
+
+/**
+ * Where the demo users live (index-aligned with demoUsers): 민준 near 역삼역 (강남구), 서연 near
+ * 망원역 (마포구); 지호 (서초구) and 하은 (성남시 분당구) at their region's centroid.
+ */
+const demoNeighbourhoods: NeighbourhoodBody[] = [
+  { regionCode: '11680', lat: 37.5007, lng: 127.0365, radiusKm: 3 },
+  { regionCode: '11440', lat: 37.5561, lng: 126.9104, radiusKm: 3 },
+  { regionCode: '11650', radiusKm: 6 },
+  { regionCode: '41135', radiusKm: 6 },
+];
 
 /** The seeded accounts as the login page lists them in development. */
 export const demoAccounts = [
@@ -23,6 +35,8 @@ export async function seedDemoData(modules: Modules): Promise<boolean> {
       index === 3 ? ['tutor'] : [],
     );
     await modules.accounts.accounts.updateProfile(created.id, { introduction: user.introduction });
+    const neighbourhood = demoNeighbourhoods[index];
+    if (neighbourhood) await modules.locations.locations.setNeighbourhood(created.id, neighbourhood);
   }
   await modules.accounts.accounts.createWithRoles({ email: 'admin@dongne.dev', password: DEMO_PASSWORD, nickname: '동네관리자' }, ['admin']);
   return true;

@@ -22,10 +22,16 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const url = testDatabaseUrl();
   if (url) {
-    const template = `dongne_tpl_${process.pid}`;
+    // Several test runs (worktrees, CI jobs) may share one server: every database a run makes is
+    // named after it (dongne_r<pid>_…), and a run drops only its own and those of runs that died.
+    const run = `dongne_r${process.pid}`;
+    const template = `${run}_tpl`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`drop database if exists ${template}`);
+    await dropDatabases(admin, (name) => {
+      const pid = /^dongne_r([0-9]+)_/.exec(name)?.[1];
+      return pid !== undefined && (Number(pid) === process.pid || !isAlive(Number(pid)));
+    });
     await admin.query(`create database ${template}`);
     const handle = openDatabase({ databaseUrl: withDatabase(url, template), poolMax: 1 });
     await prepare(handle);
@@ -33,11 +39,7 @@ export default async function setup(project: TestProject) {
     project.provide('postgresTemplate', template);
     project.provide('pgliteSnapshot', '');
     return async () => {
-      const leftovers = await admin.query<{ datname: string }>(
-        `select datname from pg_database where datname like 'dongne_t_%' or datname = $1`,
-        [template],
-      );
-      for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+      await dropDatabases(admin, (name) => name.startsWith(`${run}_`));
       await admin.end();
     };
   }
@@ -66,4 +68,25 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+/** Per-file databases are named after the run's template: `dongne_r<pid>_tpl` → `dongne_r<pid>_<hex>`. */
+export function testDatabaseName(template: string, suffix: string): string {
+  return `${template.replace(/_tpl$/, '')}_${suffix}`;
+}
+
+async function dropDatabases(admin: pg.Client, drop: (name: string) => boolean) {
+  const found = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'dongne\\_r%'`);
+  for (const { datname } of found.rows) {
+    if (drop(datname)) await admin.query(`drop database if exists ${datname} with (force)`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { testDatabaseUrl } from '../platform/config';
 import { createPglite, openDatabase, type DatabaseHandle } from '../platform/db';
-import { withDatabase } from './global-setup';
+import { testDatabaseName, withDatabase } from './global-setup';
 
 export interface TestDatabase {
   handle: DatabaseHandle;
@@ -18,7 +18,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = testDatabaseUrl();
   const template = inject('postgresTemplate');
   if (serverUrl && template) {
-    const name = `dongne_t_${randomBytes(6).toString('hex')}`;
+    const name = testDatabaseName(template, randomBytes(6).toString('hex'));
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`create database ${name} template ${template}`);

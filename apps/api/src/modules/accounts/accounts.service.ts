@@ -30,7 +30,15 @@ export interface AccountsDeps {
   /** GET /api/me views; every change to what they show must `forget` the user. */
   userViews: SharedCache<User>;
   loginLockThreshold: number;
+  /**
+   * Other modules' personal data about a user (a neighbourhood's point, say), erased in the same
+   * transaction as the account (ARCHITECTURE §3 rule 2); modules.ts wires them.
+   */
+  erasers?: readonly AccountEraser[];
 }
+
+/** Erases one module's personal data about a deleted account, inside the deletion's transaction. */
+export type AccountEraser = (ex: Executor, userId: string) => Promise<void>;
 
 type Role = User['roles'][number];
 
@@ -160,6 +168,7 @@ export class AccountsService {
     await db.transaction(async (tx) => {
       await usersRepository.softDelete(tx, userId, clock.now());
       await sessions.revokeAll(tx, userId, 'account_deleted');
+      for (const erase of this.deps.erasers ?? []) await erase(tx, userId);
     });
     await sessions.forgetCachedUser(userId);
     await this.deps.userViews.forget(userId);

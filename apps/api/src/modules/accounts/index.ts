@@ -3,7 +3,7 @@ import type { RouteApp } from '../../platform/http';
 import type { User } from '@dongne/contracts';
 import { SessionCache } from '../../platform/auth';
 import { SharedCache } from '../../platform/shared-cache';
-import { AccountsService } from './accounts.service';
+import { AccountsService, type AccountEraser } from './accounts.service';
 import { adminRoutes } from './admin.routes';
 import { addressesRoutes } from './addresses.routes';
 import { AddressesService } from './addresses.service';
@@ -15,11 +15,18 @@ import { PasswordHasher } from './passwords.service';
 import { RecoveryService } from './recovery.service';
 import { actorLookup, SessionsService } from './sessions.service';
 
-export type { AccountsService } from './accounts.service';
+export type { AccountsService, AccountEraser } from './accounts.service';
 export type { SessionsService } from './sessions.service';
 export { REFRESH_COOKIE } from './auth.routes';
+/** For foreign keys from other modules' tables only: just accounts' repositories read or write users. */
+export { users } from './accounts.tables';
 
-export function createAccountsModule(platform: Platform) {
+export interface AccountsModuleOptions {
+  /** Other modules' personal data to erase with an account, in the same transaction. */
+  erasers?: readonly AccountEraser[];
+}
+
+export function createAccountsModule(platform: Platform, options: AccountsModuleOptions = {}) {
   const { config, database, clock } = platform;
   const db = database.db;
   const sessionCache = new SessionCache(actorLookup(db, clock), platform.broadcast);
@@ -36,6 +43,7 @@ export function createAccountsModule(platform: Platform) {
     recovery,
     userViews,
     loginLockThreshold: config.auth.loginLockThreshold,
+    erasers: options.erasers ?? [],
   });
   const addresses = new AddressesService(db, platform.cipher);
   const oauth = new OAuthService({
