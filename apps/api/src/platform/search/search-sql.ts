@@ -50,7 +50,7 @@ export function matchesSearch(columns: SearchColumns, query: SearchQuery | undef
  * Spaces are ignored for 0, 1 and 4 like they are for matching. Only meaningful on matching rows.
  */
 export function searchRank(searchText: AnyColumn | SQL, query: SearchQuery | undefined): SQL<number> {
-  if (!query) return sql<number>`5`;
+  if (!query) return sql<number>`5::int`; // a bare 5 in ORDER BY would mean the fifth column
   const title = sql`split_part(${searchText}, ${PART_SEPARATOR}, 1)`;
   const compactTitle = sql`replace(${title}, ' ', '')`;
   const word = escapeLike(query.normalized);
@@ -135,7 +135,9 @@ interface WindowRow extends Record<string, unknown> {
  * Finding the window: first the newest `probe` rows are read through the key's btree and checked
  * (cheap, and enough when the query is common); only when they hold too few matches does the GIN
  * index answer for the older rows (then the query is rare, so the matches are few). Both halves
- * run in one statement; PostgreSQL does not start the second when the first is enough.
+ * run in one statement; PostgreSQL does not start the second when the first is enough. The key
+ * bounds of the second half are wrapped in `is true` so that the planner cannot walk the key's
+ * btree there: that half exists for rare queries, where only the GIN index is fast.
  */
 export async function rankedSearch<Key = string>(
   ex: Executor,
@@ -173,20 +175,30 @@ async function searchWindow(
   ex: Executor,
   spec: RankedSearchSpec,
   query: SearchQuery,
-  { candidates, probe, cursor, take }: { candidates: number; probe: number; cursor: Cursor | undefined; take: number },
+  window: { candidates: number; probe: number; cursor: Cursor | undefined; take: number },
 ): Promise<WindowRow[]> {
+  const result = await ex.execute<WindowRow>(searchWindowStatement(spec, query, window));
+  return result.rows;
+}
+
+/** The statement behind one window (exported for the EXPLAIN test). */
+export function searchWindowStatement(
+  spec: RankedSearchSpec,
+  query: SearchQuery,
+  { candidates, probe, cursor, take }: { candidates: number; probe: number; cursor?: Cursor | undefined; take: number },
+): SQL {
   const { table, key } = spec;
   const filter = spec.filter ?? sql`true`;
   const bound = cursor ? (cursor.i ? sql`${key} <= ${cursor.b}` : sql`${key} < ${cursor.b}`) : sql`true`;
   const tokens = tokenArray(query.tokens);
   const pattern = containsPattern(query.compact);
   const after = cursor?.r === undefined ? sql`true` : sql`(x.rank > ${cursor.r} or (x.rank = ${cursor.r} and x.key < ${cursor.k}))`;
-  const statement = sql`
+  return sql`
     with older as materialized (
       select ${key} as k, ${spec.searchText} as st from ${table}
-      where ${filter} and ${bound}
+      where ${filter} and (${bound}) is true
         and ${spec.searchTokens} @> ${tokens} and replace(${spec.searchText}, ' ', '') like ${pattern}
-        and ${key} < (select ${key} from ${table} where ${filter} and ${bound} order by ${key} desc offset ${probe - 1} limit 1)
+        and (${key} < (select ${key} from ${table} where ${filter} and ${bound} order by ${key} desc offset ${probe - 1} limit 1)) is true
     )
     select x.key, x.rank, x.total, x.highest, x.lowest from (
       select c.k as key, ${searchRank(sql`c.st`, query)} as rank, count(*) over w as total,
@@ -208,6 +220,4 @@ async function searchWindow(
     where ${after}
     order by x.rank, x.key desc
     limit ${take}`;
-  const result = await ex.execute<WindowRow>(statement);
-  return result.rows;
 }
