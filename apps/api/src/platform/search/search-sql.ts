@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { getTableName, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { index, text, type ExtraConfigColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db';
 import { AppError } from '../errors';
@@ -82,7 +82,11 @@ export interface RankedSearchOptions {
   cursor?: string | undefined;
   /** How many of the newest matches are ranked together (the candidate window). */
   candidates?: number;
-  /** How many newest rows the cheap recency scan reads before the GIN index takes over. */
+  /**
+   * How many newest rows the recency scan reads before the GIN index takes over. Default: chosen
+   * per query from the column's statistics (see probeFor); DEFAULT_PROBE when there are none.
+   * 0 = the GIN index alone.
+   */
   probe?: number;
 }
 
@@ -92,7 +96,15 @@ export interface SearchHit<Key> {
 }
 
 export const DEFAULT_CANDIDATES = 100;
+/** Probe size when the table has no statistics yet (never analysed). */
 export const DEFAULT_PROBE = 8000;
+/** The probe never reads more rows than this, whatever the statistics say. */
+export const MAX_PROBE = 20_000;
+/**
+ * What one match found through the GIN index costs (a random heap page) against one row read by
+ * the recency scan (the next row of the key's btree), measured by `npm run bench -- search`.
+ */
+export const GIN_ROW_COST = 3;
 
 interface Cursor {
   /** The window: keys ≤ bound (inclusive) or < bound. */
@@ -147,7 +159,7 @@ export async function rankedSearch<Key = string>(
 ): Promise<{ hits: SearchHit<Key>[]; nextCursor: string | null }> {
   if (!query) return { hits: [], nextCursor: null };
   const candidates = options.candidates ?? DEFAULT_CANDIDATES;
-  const probe = options.probe ?? DEFAULT_PROBE;
+  const probe = options.probe ?? (await probeFor(ex, spec, query, candidates));
   let cursor = options.cursor ? decode(options.cursor) : undefined;
   const hits: SearchHit<Key>[] = [];
   // A page that ends a full window continues in the next one (at most a few windows per page).
@@ -193,25 +205,29 @@ export function searchWindowStatement(
   const tokens = tokenArray(query.tokens);
   const pattern = containsPattern(query.compact);
   const after = cursor?.r === undefined ? sql`true` : sql`(x.rank > ${cursor.r} or (x.rank = ${cursor.r} and x.key < ${cursor.k}))`;
-  return sql`
-    with older as materialized (
+  // Rows older than the probe: found through the GIN index alone (the key bounds are wrapped in
+  // `is true` so the planner cannot walk the key's btree for them instead).
+  const older = sql`
       select ${key} as k, ${spec.searchText} as st from ${table}
       where ${filter} and (${bound}) is true
         and ${spec.searchTokens} @> ${tokens} and replace(${spec.searchText}, ' ', '') like ${pattern}
-        and (${key} < (select ${key} from ${table} where ${filter} and ${bound} order by ${key} desc offset ${probe - 1} limit 1)) is true
-    )
-    select x.key, x.rank, x.total, x.highest, x.lowest from (
-      select c.k as key, ${searchRank(sql`c.st`, query)} as rank, count(*) over w as total,
-             first_value(c.k) over w as highest, last_value(c.k) over w as lowest
-      from (
-        select u.k, u.st from (
+        ${probe > 0 ? sql`and (${key} < (select ${key} from ${table} where ${filter} and ${bound} order by ${key} desc offset ${probe - 1} limit 1)) is true` : sql``}`;
+  const newest = sql`
           (select p.k, p.st from (
              select ${key} as k, ${spec.searchText} as st, ${spec.searchTokens} as tok from ${table}
              where ${filter} and ${bound} order by ${key} desc limit ${probe}
            ) p
            where p.tok @> ${tokens} and replace(p.st, ' ', '') like ${pattern}
            order by p.k desc limit ${candidates})
-          union all
+          union all`;
+  return sql`
+    with older as materialized (${older})
+    select x.key, x.rank, x.total, x.highest, x.lowest from (
+      select c.k as key, ${searchRank(sql`c.st`, query)} as rank, count(*) over w as total,
+             first_value(c.k) over w as highest, last_value(c.k) over w as lowest
+      from (
+        select u.k, u.st from (
+          ${probe > 0 ? newest : sql``}
           (select o.k, o.st from older o order by o.k desc limit ${candidates})
         ) u limit ${candidates}
       ) c
@@ -220,4 +236,66 @@ export function searchWindowStatement(
     where ${after}
     order by x.rank, x.key desc
     limit ${take}`;
+}
+
+interface TokenStatistics {
+  at: number;
+  rows: number;
+  /** Fraction of rows holding each frequent token (pg_stats.most_common_elems). */
+  frequencies: Map<string, number>;
+  /** Tokens not listed are rarer than this. */
+  floor: number;
+}
+
+const STATISTICS_TTL_MS = 5 * 60_000;
+const statisticsCache = new Map<string, Promise<TokenStatistics | undefined>>();
+const statisticsAt = new Map<string, number>();
+
+async function loadStatistics(ex: Executor, tableName: string, columnName: string): Promise<TokenStatistics | undefined> {
+  const result = await ex.execute<{ elems: string[] | null; freqs: number[] | null; rows: number }>(sql`
+    select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs::float8[] as freqs,
+           greatest(c.reltuples, 0)::float8 as rows
+    from pg_stats s join pg_class c on c.relname = s.tablename and c.relnamespace = to_regnamespace(s.schemaname)
+    where s.schemaname = current_schema() and s.tablename = ${tableName} and s.attname = ${columnName}`);
+  const row = result.rows[0];
+  if (!row?.elems || !row.freqs || !(row.rows > 0)) return undefined;
+  const frequencies = new Map<string, number>();
+  row.elems.forEach((token, i) => frequencies.set(token, Number(row.freqs![i])));
+  // The array ends with the minimum and maximum frequency (and the null fraction).
+  const floor = Number(row.freqs[row.elems.length] ?? 0);
+  return { at: Date.now(), rows: Number(row.rows), frequencies, floor };
+}
+
+/** The column's token statistics, re-read every few minutes (per process; undefined until analysed). */
+function tokenStatistics(ex: Executor, spec: RankedSearchSpec): Promise<TokenStatistics | undefined> {
+  const tableName = getTableName(spec.table);
+  const columnName = (spec.searchTokens as { name?: string }).name ?? 'search_tokens';
+  const id = `${tableName}.${columnName}`;
+  const cached = statisticsCache.get(id);
+  if (cached && Date.now() - (statisticsAt.get(id) ?? 0) < STATISTICS_TTL_MS) return cached;
+  const loading = loadStatistics(ex, tableName, columnName).catch(() => undefined);
+  statisticsCache.set(id, loading);
+  statisticsAt.set(id, Date.now());
+  return loading;
+}
+
+/**
+ * How many newest rows to probe: the rarest query token bounds the share of rows that match
+ * (d). Probing finds `candidates` matches in about candidates / d rows; the GIN index would visit
+ * about d × rows matches, each GIN_ROW_COST times dearer. Probe (with some margin) only when that
+ * is cheaper; a rare query goes to the GIN index at once.
+ */
+export async function probeFor(ex: Executor, spec: RankedSearchSpec, query: SearchQuery, candidates: number): Promise<number> {
+  const statistics = await tokenStatistics(ex, spec);
+  if (!statistics) return DEFAULT_PROBE;
+  return probeFromStatistics(statistics, query, candidates);
+}
+
+export function probeFromStatistics(statistics: Pick<TokenStatistics, 'rows' | 'frequencies' | 'floor'>, query: SearchQuery, candidates: number): number {
+  const share = Math.min(...query.tokens.map((token) => statistics.frequencies.get(token) ?? statistics.floor / 2));
+  if (!(share > 0)) return 0;
+  const probeRows = (1.5 * candidates) / share;
+  const ginCost = share * statistics.rows * GIN_ROW_COST;
+  if (probeRows >= ginCost) return 0;
+  return Math.min(MAX_PROBE, Math.ceil(probeRows));
 }
