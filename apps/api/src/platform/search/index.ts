@@ -22,7 +22,7 @@ export {
 } from './tokenizer';
 export {
   DEFAULT_CANDIDATES,
-  DEFAULT_PROBE,
+  GIN_ALONE_BELOW,
   matchesSearch,
   rankedSearch,
   searchColumns,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PROBE, probeFromStatistics } from './search-sql';
+import { chooseRange, GIN_ALONE_BELOW } from './search-sql';
 import { parseSearchQuery } from './tokenizer';
 
 const statistics = {
@@ -9,28 +9,28 @@ const statistics = {
     ['실', 0.2],
     ['파티', 0.05],
     ['티룸', 0.04],
-    ['빔', 0.0072],
+    ['빔', 0.009],
+    ['곱', 0.0012],
   ]),
-  floor: 0.002,
+  floor: 0.001,
 };
-const probe = (input: string) => probeFromStatistics(statistics, parseSearchQuery(input)!, 100);
+const choose = (input: string) => chooseRange(statistics, parseSearchQuery(input)!, 100);
 
-describe('probeFromStatistics', () => {
-  it('probes a few hundred rows for a very common query', () => {
-    expect(probe('대')).toBe(320);
-    expect(probe('실')).toBe(750);
+describe('chooseRange', () => {
+  it('searches a few hundred newest rows for a very common query', () => {
+    expect(choose('대')).toEqual({ rarest: '대', rows: 426 });
+    expect(choose('실')).toEqual({ rarest: '실', rows: 1000 });
   });
 
-  it('bounds the share by the rarest token of the query', () => {
-    expect(probe('파티룸')).toBe(Math.ceil(150 / 0.04));
+  it('goes by the rarest token of the query, which bounds the share of matches', () => {
+    expect(choose('파티룸')).toEqual({ rarest: '티룸', rows: 5000 });
+    expect(choose('빔')).toEqual({ rarest: '빔', rows: 22_223 });
   });
 
-  it('caps the probe near the point where the GIN index becomes cheaper', () => {
-    expect(probe('빔')).toBe(MAX_PROBE);
-  });
-
-  it('goes straight to the GIN index for tokens rarer than every listed one', () => {
-    expect(probe('펭귄')).toBe(0);
-    expect(probe('대 펭귄')).toBe(0);
+  it('uses the GIN index alone when few rows can match', () => {
+    expect(0.0012 * statistics.rows).toBeLessThan(GIN_ALONE_BELOW);
+    expect(choose('곱')).toEqual({ rarest: '곱', rows: 0 });
+    expect(choose('펭귄')).toEqual({ rarest: '펭귄', rows: 0 });
+    expect(choose('대 펭귄').rows).toBe(0);
   });
 });

@@ -83,9 +83,8 @@ export interface RankedSearchOptions {
   /** How many of the newest matches are ranked together (the candidate window). */
   candidates?: number;
   /**
-   * How many newest rows the recency scan reads before the GIN index takes over. Default: chosen
-   * per query from the column's statistics (see probeFor); DEFAULT_PROBE when there are none.
-   * 0 = the GIN index alone.
+   * Force how many newest rows are searched through the key range before the GIN index alone
+   * takes over (0 = the GIN index alone). Default: chosen per query from the statistics.
    */
   probe?: number;
 }
@@ -96,15 +95,14 @@ export interface SearchHit<Key> {
 }
 
 export const DEFAULT_CANDIDATES = 100;
-/** Probe size when the table has no statistics yet (never analysed). */
-export const DEFAULT_PROBE = 8000;
-/** The probe never reads more rows than this, whatever the statistics say. */
-export const MAX_PROBE = 20_000;
 /**
- * What one match found through the GIN index costs (a random heap page) against one row read by
- * the recency scan (the next row of the key's btree), measured by `npm run bench -- search`.
+ * Below this many expected matches the GIN index alone is cheapest: visiting every match costs
+ * less than walking a range of newest keys large enough to hold `candidates` of them.
  */
-export const GIN_ROW_COST = 3;
+export const GIN_ALONE_BELOW = 2000;
+/** The newest-key ladder: keys at these distances from the newest row, refreshed per process. */
+const RUNGS = [256, 512, 1024, 2048, 4096, 8192, 16_384, 32_768, 65_536, 131_072];
+const CACHE_TTL_MS = 60_000;
 
 interface Cursor {
   /** The window: keys ≤ bound (inclusive) or < bound. */
@@ -144,12 +142,15 @@ interface WindowRow extends Record<string, unknown> {
  * the window shows up later, in its own window. Windows follow each other (older and older), so
  * paging with `nextCursor` reaches every match exactly once.
  *
- * Finding the window: first the newest `probe` rows are read through the key's btree and checked
- * (cheap, and enough when the query is common); only when they hold too few matches does the GIN
- * index answer for the older rows (then the query is rare, so the matches are few). Both halves
- * run in one statement; PostgreSQL does not start the second when the first is enough. The key
- * bounds of the second half are wrapped in `is true` so that the planner cannot walk the key's
- * btree there: that half exists for rare queries, where only the GIN index is fast.
+ * Finding a window without ranking or even visiting every match: the statistics of the tokens
+ * column tell how common the rarest query token is (share d). If few rows can match, the GIN
+ * index alone answers (few heap visits). Otherwise the newest rows likely to hold enough matches
+ * (about 2·candidates/d of them, a cached key "ladder" says where that range starts) are searched
+ * first: PostgreSQL intersects the GIN index with that key range (BitmapAnd) or, for very common
+ * tokens, walks the key's btree; only the rarest token is given to it as an index condition, so
+ * that its estimate is right (several correlated bigrams would be multiplied into a wrong one).
+ * Rows older than that range are searched by the GIN index in the same statement, which
+ * PostgreSQL starts only when the range held too few matches.
  */
 export async function rankedSearch<Key = string>(
   ex: Executor,
@@ -159,13 +160,12 @@ export async function rankedSearch<Key = string>(
 ): Promise<{ hits: SearchHit<Key>[]; nextCursor: string | null }> {
   if (!query) return { hits: [], nextCursor: null };
   const candidates = options.candidates ?? DEFAULT_CANDIDATES;
-  const probe = options.probe ?? (await probeFor(ex, spec, query, candidates));
   let cursor = options.cursor ? decode(options.cursor) : undefined;
   const hits: SearchHit<Key>[] = [];
   // A page that ends a full window continues in the next one (at most a few windows per page).
   for (let windows = 0; windows < 4; windows++) {
     const wanted = options.limit - hits.length;
-    const rows = await searchWindow(ex, spec, query, { candidates, probe, cursor, take: wanted + 1 });
+    const rows = await searchWindow(ex, spec, query, { candidates, probe: options.probe, cursor, take: wanted + 1 });
     const first = rows[0];
     const page = rows.slice(0, wanted);
     for (const row of page) hits.push({ key: row.key as Key, rank: Number(row.rank) });
@@ -183,54 +183,99 @@ export async function rankedSearch<Key = string>(
   return { hits, nextCursor: cursor ? encode(cursor) : null };
 }
 
+export interface WindowPlan {
+  /** The one token given to the planner as index condition in the range half. */
+  rarest: string;
+  /** Keys ≥ this form the range half; rows below it are the GIN half. undefined = no split. */
+  lowKey?: unknown;
+  /** Only the GIN half (the query is rare). */
+  ginAlone: boolean;
+}
+
 async function searchWindow(
   ex: Executor,
   spec: RankedSearchSpec,
   query: SearchQuery,
-  window: { candidates: number; probe: number; cursor: Cursor | undefined; take: number },
+  window: { candidates: number; probe: number | undefined; cursor: Cursor | undefined; take: number },
 ): Promise<WindowRow[]> {
-  const result = await ex.execute<WindowRow>(searchWindowStatement(spec, query, window));
+  const plan = await planWindow(ex, spec, query, window);
+  const result = await ex.execute<WindowRow>(searchWindowStatement(spec, query, { ...window, plan }));
   return result.rows;
+}
+
+const boundOf = (key: AnyColumn, cursor: Cursor | undefined) =>
+  cursor ? (cursor.i ? sql`${key} <= ${cursor.b}` : sql`${key} < ${cursor.b}`) : sql`true`;
+
+/** The key `rows` rows below the window's bound (or the newest row); undefined if there are fewer. */
+async function keyAtDistance(ex: Executor, spec: RankedSearchSpec, cursor: Cursor | undefined, rows: number): Promise<unknown> {
+  if (!cursor) {
+    const ladder = await keyLadder(ex, spec);
+    const rung = ladder.find((step) => step.distance >= rows);
+    if (rung || ladder.length < RUNGS.length) return rung?.key;
+  }
+  const result = await ex.execute<{ k: unknown }>(sql`
+    select ${spec.key} as k from ${spec.table} where ${spec.filter ?? sql`true`} and ${boundOf(spec.key, cursor)}
+    order by ${spec.key} desc offset ${rows - 1} limit 1`);
+  return result.rows[0]?.k;
+}
+
+async function planWindow(
+  ex: Executor,
+  spec: RankedSearchSpec,
+  query: SearchQuery,
+  { candidates, probe, cursor }: { candidates: number; probe: number | undefined; cursor: Cursor | undefined },
+): Promise<WindowPlan> {
+  if (probe !== undefined) {
+    const rarest = query.tokens[0]!;
+    if (probe <= 0) return { rarest, ginAlone: true };
+    return { rarest, ginAlone: false, lowKey: await keyAtDistance(ex, spec, cursor, probe) };
+  }
+  const statistics = await tokenStatistics(ex, spec);
+  if (!statistics) return { rarest: query.tokens[0]!, ginAlone: false }; // never analysed: let the planner choose
+  const choice = chooseRange(statistics, query, candidates);
+  if (choice.rows === 0) return { rarest: choice.rarest, ginAlone: true };
+  return { rarest: choice.rarest, ginAlone: false, lowKey: await keyAtDistance(ex, spec, cursor, choice.rows) };
 }
 
 /** The statement behind one window (exported for the EXPLAIN test). */
 export function searchWindowStatement(
   spec: RankedSearchSpec,
   query: SearchQuery,
-  { candidates, probe, cursor, take }: { candidates: number; probe: number; cursor?: Cursor | undefined; take: number },
+  { candidates, plan, cursor, take }: { candidates: number; plan: WindowPlan; cursor?: Cursor | undefined; take: number },
 ): SQL {
   const { table, key } = spec;
   const filter = spec.filter ?? sql`true`;
-  const bound = cursor ? (cursor.i ? sql`${key} <= ${cursor.b}` : sql`${key} < ${cursor.b}`) : sql`true`;
+  const bound = boundOf(key, cursor);
   const tokens = tokenArray(query.tokens);
   const pattern = containsPattern(query.compact);
   const after = cursor?.r === undefined ? sql`true` : sql`(x.rank > ${cursor.r} or (x.rank = ${cursor.r} and x.key < ${cursor.k}))`;
-  // Rows older than the probe: found through the GIN index alone (the key bounds are wrapped in
-  // `is true` so the planner cannot walk the key's btree for them instead).
+  const split = plan.lowKey !== undefined && plan.lowKey !== null && !plan.ginAlone;
+  // Older rows: the GIN index alone (every token, so it intersects them). The key bounds are
+  // wrapped in `is true` so the planner cannot walk the key's btree here instead.
   const older = sql`
       select ${key} as k, ${spec.searchText} as st from ${table}
       where ${filter} and (${bound}) is true
         and ${spec.searchTokens} @> ${tokens} and replace(${spec.searchText}, ' ', '') like ${pattern}
-        ${probe > 0 ? sql`and (${key} < (select ${key} from ${table} where ${filter} and ${bound} order by ${key} desc offset ${probe - 1} limit 1)) is true` : sql``}`;
+        ${split ? sql`and (${key} < ${plan.lowKey}) is true` : sql``}`;
+  // The newest rows: only the rarest token is an index condition (its estimate is right); the
+  // rest is an opaque recheck. The planner picks BitmapAnd (GIN ∩ key range) or the key's btree.
   const newest = sql`
-          (select p.k, p.st from (
-             select ${key} as k, ${spec.searchText} as st, ${spec.searchTokens} as tok from ${table}
-             where ${filter} and ${bound} order by ${key} desc limit ${probe}
-           ) p
-           where p.tok @> ${tokens} and replace(p.st, ' ', '') like ${pattern}
-           order by p.k desc limit ${candidates})
-          union all`;
+          (select ${key} as k, ${spec.searchText} as st from ${table}
+           where ${filter} and ${bound} and ${spec.searchTokens} @> ${tokenArray([plan.rarest])}
+             and coalesce(${spec.searchTokens} @> ${tokens} and replace(${spec.searchText}, ' ', '') like ${pattern}, false)
+             ${split ? sql`and ${key} >= ${plan.lowKey}` : sql``}
+           order by ${key} desc limit ${candidates})`;
+  const halves = plan.ginAlone
+    ? sql`(select o.k, o.st from older o order by o.k desc limit ${candidates})`
+    : split
+      ? sql`${newest} union all (select o.k, o.st from older o order by o.k desc limit ${candidates})`
+      : newest;
   return sql`
     with older as materialized (${older})
     select x.key, x.rank, x.total, x.highest, x.lowest from (
       select c.k as key, ${searchRank(sql`c.st`, query)} as rank, count(*) over w as total,
              first_value(c.k) over w as highest, last_value(c.k) over w as lowest
-      from (
-        select u.k, u.st from (
-          ${probe > 0 ? newest : sql``}
-          (select o.k, o.st from older o order by o.k desc limit ${candidates})
-        ) u limit ${candidates}
-      ) c
+      from (select u.k, u.st from (${halves}) u limit ${candidates}) c
       window w as (order by c.k desc rows between unbounded preceding and unbounded following)
     ) x
     where ${after}
@@ -238,8 +283,7 @@ export function searchWindowStatement(
     limit ${take}`;
 }
 
-interface TokenStatistics {
-  at: number;
+export interface TokenStatistics {
   rows: number;
   /** Fraction of rows holding each frequent token (pg_stats.most_common_elems). */
   frequencies: Map<string, number>;
@@ -247,9 +291,17 @@ interface TokenStatistics {
   floor: number;
 }
 
-const STATISTICS_TTL_MS = 5 * 60_000;
-const statisticsCache = new Map<string, Promise<TokenStatistics | undefined>>();
-const statisticsAt = new Map<string, number>();
+const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+/** Per-process cache of a value read from the database, shared by concurrent callers. */
+function cached<T>(id: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(id);
+  if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.value as Promise<T>;
+  const value = load();
+  cache.set(id, { at: Date.now(), value });
+  value.catch(() => cache.delete(id));
+  return value;
+}
 
 async function loadStatistics(ex: Executor, tableName: string, columnName: string): Promise<TokenStatistics | undefined> {
   const result = await ex.execute<{ elems: string[] | null; freqs: number[] | null; rows: number }>(sql`
@@ -263,39 +315,50 @@ async function loadStatistics(ex: Executor, tableName: string, columnName: strin
   row.elems.forEach((token, i) => frequencies.set(token, Number(row.freqs![i])));
   // The array ends with the minimum and maximum frequency (and the null fraction).
   const floor = Number(row.freqs[row.elems.length] ?? 0);
-  return { at: Date.now(), rows: Number(row.rows), frequencies, floor };
+  return { rows: Number(row.rows), frequencies, floor };
 }
 
-/** The column's token statistics, re-read every few minutes (per process; undefined until analysed). */
+const columnName = (column: AnyColumn) => (column as { name?: string }).name ?? 'search_tokens';
+
+/** The tokens column's statistics, re-read every minute (undefined until the table is analysed). */
 function tokenStatistics(ex: Executor, spec: RankedSearchSpec): Promise<TokenStatistics | undefined> {
-  const tableName = getTableName(spec.table);
-  const columnName = (spec.searchTokens as { name?: string }).name ?? 'search_tokens';
-  const id = `${tableName}.${columnName}`;
-  const cached = statisticsCache.get(id);
-  if (cached && Date.now() - (statisticsAt.get(id) ?? 0) < STATISTICS_TTL_MS) return cached;
-  const loading = loadStatistics(ex, tableName, columnName).catch(() => undefined);
-  statisticsCache.set(id, loading);
-  statisticsAt.set(id, Date.now());
-  return loading;
+  const table = getTableName(spec.table);
+  const column = columnName(spec.searchTokens);
+  return cached(`stats:${table}.${column}`, () => loadStatistics(ex, table, column).catch(() => undefined));
+}
+
+/** Keys at the RUNGS distances from the newest row (all rows, ignoring filters; re-read every minute). */
+function keyLadder(ex: Executor, spec: RankedSearchSpec): Promise<{ distance: number; key: unknown }[]> {
+  return cached(`ladder:${getTableName(spec.table)}.${columnName(spec.key)}`, async () => {
+    const result = await ex.execute<{ k: unknown; n: number }>(sql`
+      select s.k, s.n::int as n from (
+        select newest.k, row_number() over (order by newest.k desc) as n
+        from (select ${spec.key} as k from ${spec.table} order by ${spec.key} desc limit ${RUNGS.at(-1)!}) newest
+      ) s where s.n in (${sql.join(
+        RUNGS.map((rung) => sql`${rung}`),
+        sql`, `,
+      )})`);
+    return result.rows.map((row) => ({ distance: Number(row.n), key: row.k })).sort((a, b) => a.distance - b.distance);
+  });
 }
 
 /**
- * How many newest rows to probe: the rarest query token bounds the share of rows that match
- * (d). Probing finds `candidates` matches in about candidates / d rows; the GIN index would visit
- * about d × rows matches, each GIN_ROW_COST times dearer. Probe (with some margin) only when that
- * is cheaper; a rare query goes to the GIN index at once.
+ * How many newest rows to search through the key range: the rarest query token bounds the share
+ * of rows that match (d); about 2·candidates/d newest rows hold `candidates` matches. When fewer
+ * than GIN_ALONE_BELOW rows can match at all, or that range would pass the ladder's last rung,
+ * 0: the GIN index alone.
  */
-export async function probeFor(ex: Executor, spec: RankedSearchSpec, query: SearchQuery, candidates: number): Promise<number> {
-  const statistics = await tokenStatistics(ex, spec);
-  if (!statistics) return DEFAULT_PROBE;
-  return probeFromStatistics(statistics, query, candidates);
-}
-
-export function probeFromStatistics(statistics: Pick<TokenStatistics, 'rows' | 'frequencies' | 'floor'>, query: SearchQuery, candidates: number): number {
-  const share = Math.min(...query.tokens.map((token) => statistics.frequencies.get(token) ?? statistics.floor / 2));
-  if (!(share > 0)) return 0;
-  const probeRows = (1.5 * candidates) / share;
-  const ginCost = share * statistics.rows * GIN_ROW_COST;
-  if (probeRows >= ginCost) return 0;
-  return Math.min(MAX_PROBE, Math.ceil(probeRows));
+export function chooseRange(statistics: TokenStatistics, query: SearchQuery, candidates: number): { rarest: string; rows: number } {
+  let rarest = query.tokens[0]!;
+  let share = Infinity;
+  for (const token of query.tokens) {
+    const frequency = statistics.frequencies.get(token) ?? statistics.floor / 2;
+    if (frequency < share) {
+      share = frequency;
+      rarest = token;
+    }
+  }
+  if (!(share > 0) || share * statistics.rows < GIN_ALONE_BELOW) return { rarest, rows: 0 };
+  const rows = Math.ceil((2 * candidates) / share);
+  return { rarest, rows: rows > RUNGS.at(-1)! ? 0 : rows };
 }
