@@ -237,13 +237,13 @@ runScenario(async () => {
   }
   const naive = summary(naiveSamples);
 
-  const header = ['class', 'queries', 'matches (min–max)', 'seq p50', 'seq p95', 'seq p99', `${concurrency}× p50`, `${concurrency}× p99`, `goal p99 ≤ ${GOAL_P99_MS} ms`];
+  const header = ['class', 'queries', 'matches (min–max)', 'seq p50', 'seq p95', 'seq p99', `p99 ≤ ${GOAL_P99_MS} ms`, `${concurrency}× p50`, `${concurrency}× p99`, `${concurrency}× p99 ≤ ${GOAL_P99_MS}`];
   const rows = classes.map((c) => {
     const counts = c.queries.map((q) => matchCounts[q] ?? 0);
     const s = sequential[c.name]!;
     const k = concurrent[c.name]!;
-    const met = Math.max(s.p99, k.p99) <= GOAL_P99_MS;
-    return [c.name, String(c.queries.length), `${Math.min(...counts).toLocaleString('en')}–${Math.max(...counts).toLocaleString('en')}`, s.p50.toFixed(1), s.p95.toFixed(1), s.p99.toFixed(1), k.p50.toFixed(1), k.p99.toFixed(1), met ? 'met' : 'NOT MET'];
+    const verdict = (p99: number) => (p99 <= GOAL_P99_MS ? 'met' : 'NOT MET');
+    return [c.name, String(c.queries.length), `${Math.min(...counts).toLocaleString('en')}–${Math.max(...counts).toLocaleString('en')}`, s.p50.toFixed(1), s.p95.toFixed(1), s.p99.toFixed(1), verdict(s.p99), k.p50.toFixed(1), k.p99.toFixed(1), verdict(k.p99)];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
@@ -254,8 +254,11 @@ runScenario(async () => {
   console.log('');
   console.log(`concurrent: ${concurrentRequests} pages in ${concurrentSeconds} s = ${(concurrentRequests / concurrentSeconds).toFixed(0)} pages/s with ${concurrency} clients`);
   console.log(`ranking every match of "${common[0]![0]}" (${(matchCounts[common[0]![0]] ?? 0).toLocaleString('en')} rows) instead of a window: p50 ${naive.p50.toFixed(0)} ms, max ${naive.max.toFixed(0)} ms`);
-  const allMet = rows.every((row) => row.at(-1) === 'met');
-  console.log(allMet ? `goal met: every class p99 ≤ ${GOAL_P99_MS} ms` : `goal NOT met for: ${rows.filter((row) => row.at(-1) !== 'met').map((row) => row[0]).join(', ')}`);
+  // The goal is per class, one search at a time; the concurrent figures show what queueing adds.
+  const allMet = rows.every((row) => row[6] === 'met');
+  const concurrentMet = rows.every((row) => row[9] === 'met');
+  console.log(allMet ? `goal met: every class p99 ≤ ${GOAL_P99_MS} ms (sequential)` : `goal NOT met (sequential p99) for: ${rows.filter((row) => row[6] !== 'met').map((row) => row[0]).join(', ')}`);
+  console.log(`with ${concurrency} concurrent clients on ${host.cores} cores: ${concurrentMet ? 'every class p99 ≤ ' + GOAL_P99_MS + ' ms too' : `p99 above ${GOAL_P99_MS} ms for ${rows.filter((row) => row[9] !== 'met').map((row) => row[0]).join(', ')}`}`);
   if (options.quick) console.log('(--quick: small dataset; use the full run for figures)');
 
   const file = writeResults('search', startedAt, {
@@ -274,7 +277,7 @@ runScenario(async () => {
     sequential,
     concurrent,
     rankEveryMatch: { query: common[0]![0], ...naive },
-    goal: { p99Ms: GOAL_P99_MS, met: allMet },
+    goal: { p99Ms: GOAL_P99_MS, sequentialMet: allMet, concurrentMet },
   });
   console.log(`results:  ${file}`);
   return 0;

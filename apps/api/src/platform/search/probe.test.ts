@@ -14,7 +14,7 @@ const statistics = {
   ]),
   floor: 0.001,
 };
-const choose = (input: string) => chooseRange(statistics, parseSearchQuery(input)!, 100);
+const choose = (input: string) => chooseRange(statistics, parseSearchQuery(input)!, 100); // 100 candidates
 
 describe('chooseRange', () => {
   it('searches a few hundred newest rows for a very common query', () => {

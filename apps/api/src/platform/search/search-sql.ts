@@ -94,14 +94,14 @@ export interface SearchHit<Key> {
   rank: number;
 }
 
-export const DEFAULT_CANDIDATES = 100;
+export const DEFAULT_CANDIDATES = 50;
 /**
  * Below this many expected matches the GIN index alone is cheapest: visiting every match costs
  * less than walking a range of newest keys large enough to hold `candidates` of them.
  */
 export const GIN_ALONE_BELOW = 2000;
 /** The newest-key ladder: keys at these distances from the newest row, refreshed per process. */
-const RUNGS = [256, 512, 1024, 2048, 4096, 8192, 16_384, 32_768, 65_536, 131_072];
+const RUNGS = [256, 512, 1024, 2048, 4096, 8192, 16_384, 32_768, 65_536, 131_072, 262_144];
 const CACHE_TTL_MS = 60_000;
 
 interface Cursor {
@@ -147,10 +147,11 @@ interface WindowRow extends Record<string, unknown> {
  * index alone answers (few heap visits). Otherwise the newest rows likely to hold enough matches
  * (about 2·candidates/d of them, a cached key "ladder" says where that range starts) are searched
  * first: PostgreSQL intersects the GIN index with that key range (BitmapAnd) or, for very common
- * tokens, walks the key's btree; only the rarest token is given to it as an index condition, so
- * that its estimate is right (several correlated bigrams would be multiplied into a wrong one).
- * Rows older than that range are searched by the GIN index in the same statement, which
- * PostgreSQL starts only when the range held too few matches.
+ * tokens, scans the range through the key's btree; only the rarest token is given to it as an
+ * index condition, so that its estimate is right (several correlated bigrams would be multiplied
+ * into a wrong one). Then a range four times larger, and so on; rows older than the last range
+ * are searched by the GIN index alone. All in one statement: PostgreSQL starts each next part
+ * only while fewer than `candidates` matches were found.
  */
 export async function rankedSearch<Key = string>(
   ex: Executor,
@@ -184,10 +185,13 @@ export async function rankedSearch<Key = string>(
 }
 
 export interface WindowPlan {
-  /** The one token given to the planner as index condition in the range half. */
+  /** The one token given to the planner as index condition in the key ranges. */
   rarest: string;
-  /** Keys ≥ this form the range half; rows below it are the GIN half. undefined = no split. */
-  lowKey?: unknown;
+  /**
+   * Lower ends of successive key ranges, newest first: [lowKeys[0], bound], [lowKeys[1],
+   * lowKeys[0]), …; rows below the last are the GIN half. Empty = one range over everything.
+   */
+  lowKeys: unknown[];
   /** Only the GIN half (the query is rare). */
   ginAlone: boolean;
 }
@@ -206,17 +210,23 @@ async function searchWindow(
 const boundOf = (key: AnyColumn, cursor: Cursor | undefined) =>
   cursor ? (cursor.i ? sql`${key} <= ${cursor.b}` : sql`${key} < ${cursor.b}`) : sql`true`;
 
-/** The key `rows` rows below the window's bound (or the newest row); undefined if there are fewer. */
-async function keyAtDistance(ex: Executor, spec: RankedSearchSpec, cursor: Cursor | undefined, rows: number): Promise<unknown> {
+/**
+ * Lower ends of the key ranges to search, newest first: the first range holds about `rows` rows,
+ * each next one about four times more (from the cached ladder), so a query whose matches are
+ * rarer than its rarest token suggested still visits few rows. Empty when the table is smaller.
+ */
+async function rangeKeys(ex: Executor, spec: RankedSearchSpec, cursor: Cursor | undefined, rows: number): Promise<unknown[]> {
   if (!cursor) {
     const ladder = await keyLadder(ex, spec);
-    const rung = ladder.find((step) => step.distance >= rows);
-    if (rung || ladder.length < RUNGS.length) return rung?.key;
+    const start = ladder.findIndex((step) => step.distance >= rows);
+    if (start >= 0) return ladder.filter((_, i) => i >= start && (i - start) % 2 === 0).map((step) => step.key);
+    if (ladder.length < RUNGS.length) return [];
   }
   const result = await ex.execute<{ k: unknown }>(sql`
     select ${spec.key} as k from ${spec.table} where ${spec.filter ?? sql`true`} and ${boundOf(spec.key, cursor)}
     order by ${spec.key} desc offset ${rows - 1} limit 1`);
-  return result.rows[0]?.k;
+  const key = result.rows[0]?.k;
+  return key === undefined || key === null ? [] : [key];
 }
 
 async function planWindow(
@@ -227,14 +237,15 @@ async function planWindow(
 ): Promise<WindowPlan> {
   if (probe !== undefined) {
     const rarest = query.tokens[0]!;
-    if (probe <= 0) return { rarest, ginAlone: true };
-    return { rarest, ginAlone: false, lowKey: await keyAtDistance(ex, spec, cursor, probe) };
+    if (probe <= 0) return { rarest, ginAlone: true, lowKeys: [] };
+    return { rarest, ginAlone: false, lowKeys: await rangeKeys(ex, spec, cursor, probe) };
   }
   const statistics = await tokenStatistics(ex, spec);
-  if (!statistics) return { rarest: query.tokens[0]!, ginAlone: false }; // never analysed: let the planner choose
+  // Never analysed: one range over everything, the planner chooses.
+  if (!statistics) return { rarest: query.tokens[0]!, ginAlone: false, lowKeys: [] };
   const choice = chooseRange(statistics, query, candidates);
-  if (choice.rows === 0) return { rarest: choice.rarest, ginAlone: true };
-  return { rarest: choice.rarest, ginAlone: false, lowKey: await keyAtDistance(ex, spec, cursor, choice.rows) };
+  if (choice.rows === 0) return { rarest: choice.rarest, ginAlone: true, lowKeys: [] };
+  return { rarest: choice.rarest, ginAlone: false, lowKeys: await rangeKeys(ex, spec, cursor, choice.rows) };
 }
 
 /** The statement behind one window (exported for the EXPLAIN test). */
@@ -249,27 +260,34 @@ export function searchWindowStatement(
   const tokens = tokenArray(query.tokens);
   const pattern = containsPattern(query.compact);
   const after = cursor?.r === undefined ? sql`true` : sql`(x.rank > ${cursor.r} or (x.rank = ${cursor.r} and x.key < ${cursor.k}))`;
-  const split = plan.lowKey !== undefined && plan.lowKey !== null && !plan.ginAlone;
+  const lowest = plan.lowKeys.at(-1);
   // Older rows: the GIN index alone (every token, so it intersects them). The key bounds are
   // wrapped in `is true` so the planner cannot walk the key's btree here instead.
   const older = sql`
       select ${key} as k, ${spec.searchText} as st from ${table}
       where ${filter} and (${bound}) is true
         and ${spec.searchTokens} @> ${tokens} and replace(${spec.searchText}, ' ', '') like ${pattern}
-        ${split ? sql`and (${key} < ${plan.lowKey}) is true` : sql``}`;
-  // The newest rows: only the rarest token is an index condition (its estimate is right); the
-  // rest is an opaque recheck. The planner picks BitmapAnd (GIN ∩ key range) or the key's btree.
-  const newest = sql`
-          (select ${key} as k, ${spec.searchText} as st from ${table}
-           where ${filter} and ${bound} and ${spec.searchTokens} @> ${tokenArray([plan.rarest])}
-             and coalesce(${spec.searchTokens} @> ${tokens} and replace(${spec.searchText}, ' ', '') like ${pattern}, false)
-             ${split ? sql`and ${key} >= ${plan.lowKey}` : sql``}
-           order by ${key} desc limit ${candidates})`;
+        ${lowest === undefined || plan.ginAlone ? sql`` : sql`and (${key} < ${lowest}) is true`}`;
+  // Key ranges, newest first: only the rarest token is an index condition (its estimate is
+  // right); the rest is an opaque recheck. The planner picks BitmapAnd (GIN ∩ key range) or the
+  // key's btree. PostgreSQL runs the next range only while fewer than `candidates` were found.
+  // The inner `offset 0` keeps ORDER BY … LIMIT out of the range's plan: planned for all its
+  // rows, PostgreSQL does not walk the key's btree hoping to meet enough matches early (it
+  // overestimates them when the query's tokens are rarer together than alone).
+  const range = (low: unknown, high: unknown) => sql`
+          (select r.k, r.st from (
+             select ${key} as k, ${spec.searchText} as st from ${table}
+             where ${filter} and ${bound} and ${spec.searchTokens} @> ${tokenArray([plan.rarest])}
+               and coalesce(${spec.searchTokens} @> ${tokens} and replace(${spec.searchText}, ' ', '') like ${pattern}, false)
+               ${low === undefined ? sql`` : sql`and ${key} >= ${low}`} ${high === undefined ? sql`` : sql`and ${key} < ${high}`}
+             offset 0) r
+           order by r.k desc limit ${candidates})`;
+  const olderHalf = sql`(select o.k, o.st from older o order by o.k desc limit ${candidates})`;
   const halves = plan.ginAlone
-    ? sql`(select o.k, o.st from older o order by o.k desc limit ${candidates})`
-    : split
-      ? sql`${newest} union all (select o.k, o.st from older o order by o.k desc limit ${candidates})`
-      : newest;
+    ? olderHalf
+    : plan.lowKeys.length === 0
+      ? range(undefined, undefined)
+      : sql.join([...plan.lowKeys.map((low, i) => range(low, i === 0 ? undefined : plan.lowKeys[i - 1])), olderHalf], sql` union all `);
   return sql`
     with older as materialized (${older})
     select x.key, x.rank, x.total, x.highest, x.lowest from (
@@ -293,13 +311,21 @@ export interface TokenStatistics {
 
 const cache = new Map<string, { at: number; value: Promise<unknown> }>();
 
-/** Per-process cache of a value read from the database, shared by concurrent callers. */
+/**
+ * Per-process cache of a value read from the database, shared by concurrent callers. A stale
+ * value keeps being served while its replacement loads, so no search waits for a refresh.
+ */
 function cached<T>(id: string, load: () => Promise<T>): Promise<T> {
   const hit = cache.get(id);
   if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.value as Promise<T>;
   const value = load();
+  if (hit) hit.at = Date.now(); // the old value serves until the new one is in
+  value.then(
+    () => cache.set(id, { at: Date.now(), value }),
+    () => (hit ? undefined : cache.delete(id)),
+  );
+  if (hit) return hit.value as Promise<T>;
   cache.set(id, { at: Date.now(), value });
-  value.catch(() => cache.delete(id));
   return value;
 }
 

@@ -182,7 +182,7 @@ describe('the GIN index answers', () => {
 
   it('in rankedSearch: the key range for the newest rows, the GIN index for older ones', async () => {
     const [, second] = await db.select({ id: listings.id }).from(listings).orderBy(desc(listings.id)).limit(2);
-    const plan = { rarest: '티룸', ginAlone: false, lowKey: second!.id };
+    const plan = { rarest: '티룸', ginAlone: false, lowKeys: [second!.id] };
     const text = await plan_(sql`analyze ${searchWindowStatement(spec, parseSearchQuery('파티룸')!, { candidates: 5, plan, take: 21 })}`);
     // Two newest rows: the key's btree is cheapest for that range (on 1M rows: BitmapAnd, see the bench).
     expect(text).toMatch(/Index Cond: \(id >= '[0-9a-f-]+'::uuid\)/);
