@@ -1,6 +1,6 @@
 /**
  * Korean + English listing search, the one helper every listing table uses.
- * See docs/decisions/0003-korean-search.md for the design and its measurements.
+ * See docs/decisions/0004-korean-search.md for the design and its measurements.
  *
  * In `<module>.tables.ts`:
  *   export const listings = pgTable('listings', { id: uuid('id').primaryKey(), title: text('title').notNull(),
