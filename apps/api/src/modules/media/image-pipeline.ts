@@ -29,8 +29,8 @@ export async function processImage(input: Buffer, options: { maxPixels: number; 
   let metadata: Metadata;
   try {
     metadata = await sharp(input, decode).metadata();
-  } catch {
-    throw unreadable;
+  } catch (error) {
+    throw tooManyPixels(error) ? mediaErrors.imageTooLarge(options.maxPixels) : unreadable;
   }
   if (!metadata.width || !metadata.height) throw unreadable;
   // Header first: a tiny file can claim 60000×60000 and must not be decoded at all.
@@ -48,8 +48,10 @@ export async function processImage(input: Buffer, options: { maxPixels: number; 
       variants.push({ name, width: info.width, height: info.height, data });
     }
   } catch (error) {
-    if (error instanceof Error && /pixel limit/i.test(error.message)) throw mediaErrors.imageTooLarge(options.maxPixels);
+    if (tooManyPixels(error)) throw mediaErrors.imageTooLarge(options.maxPixels);
     throw unreadable;
   }
   return { width: upright.width, height: upright.height, variants };
 }
+
+const tooManyPixels = (error: unknown) => error instanceof Error && /pixel limit/i.test(error.message);
