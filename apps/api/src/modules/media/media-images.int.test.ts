@@ -119,7 +119,7 @@ describe('image uploads', () => {
   });
 
   it('refuses a truncated JPEG with 422 media.image_unreadable, never 500', async () => {
-    const whole = await sharp({ create: { width: 640, height: 480, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
+    const whole = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
       .jpeg()
       .toBuffer();
     const response = await upload(alice, 'cut.jpg', 'image/jpeg', whole.subarray(0, Math.floor(whole.length / 2)));
@@ -129,7 +129,7 @@ describe('image uploads', () => {
   });
 
   it('refuses an image over the size limit with 413', async () => {
-    const noisy = await sharp({ create: { width: 1500, height: 1500, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    const noisy = await sharp({ create: { width: 1500, height: 1500, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
       .jpeg({ quality: 100 })
       .toBuffer();
     expect(noisy.length).toBeGreaterThan(IMAGE_LIMIT);
