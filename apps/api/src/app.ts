@@ -101,6 +101,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
 
   await modules.accounts.routes(app);
   await modules.locations.routes(app);
+  await modules.media.routes(app);
 
   if (options.serveWeb ?? true) spaFallback = await serveWebApp(app, webDist);
 

@@ -3,3 +3,4 @@ export * from './accounts';
 export * from './admin';
 export * from './addresses';
 export * from './locations';
+export * from './media';

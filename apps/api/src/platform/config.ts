@@ -56,6 +56,12 @@ const EnvSchema = Type.Object({
   KAKAO_LOCAL_URL: Url,
   GEOCODER_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 30_000, default: 3000 }),
   GEOCODE_RATE_LIMIT: Type.Integer({ minimum: 1, default: 30 }),
+  MEDIA_IMAGE_MAX_BYTES: Type.Integer({ minimum: 1024, default: 15 * 1024 * 1024 }),
+  MEDIA_VIDEO_MAX_BYTES: Type.Integer({ minimum: 1024, default: 2 * 1024 * 1024 * 1024 }),
+  MEDIA_IMAGE_MAX_PIXELS: Type.Integer({ minimum: 1, default: 50_000_000 }),
+  MEDIA_URL_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 86_400, default: 4 * 3600 }),
+  FFMPEG_PATH: Type.Optional(Type.String({ minLength: 1 })),
+  FFPROBE_PATH: Type.Optional(Type.String({ minLength: 1 })),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -117,6 +123,19 @@ export interface AppConfig {
     kakaoLocalUrl: string;
     timeoutMs: number;
     rateLimitPerMinute: number;
+  };
+  media: {
+    /** Local media files live under `<dataDir>/media`. */
+    storageDir: string;
+    imageMaxBytes: number;
+    videoMaxBytes: number;
+    /** Images whose width × height exceed this are refused before decoding (decompression bombs). */
+    imageMaxPixels: number;
+    /** How long signed playback URLs stay valid. */
+    urlTtlSeconds: number;
+    /** `ffmpeg`/`ffprobe` on PATH unless given. */
+    ffmpegPath: string;
+    ffprobePath: string;
   };
 }
 
@@ -227,6 +246,15 @@ function buildConfig(env: Env, problems: string[]): AppConfig {
       kakaoLocalUrl: env.KAKAO_LOCAL_URL.replace(/\/$/, ''),
       timeoutMs: env.GEOCODER_TIMEOUT_MS,
       rateLimitPerMinute: env.GEOCODE_RATE_LIMIT,
+    },
+    media: {
+      storageDir: path.join(dataDir, 'media'),
+      imageMaxBytes: env.MEDIA_IMAGE_MAX_BYTES,
+      videoMaxBytes: env.MEDIA_VIDEO_MAX_BYTES,
+      imageMaxPixels: env.MEDIA_IMAGE_MAX_PIXELS,
+      urlTtlSeconds: env.MEDIA_URL_TTL_SECONDS,
+      ffmpegPath: env.FFMPEG_PATH ?? 'ffmpeg',
+      ffprobePath: env.FFPROBE_PATH ?? (env.FFMPEG_PATH ? path.join(path.dirname(env.FFMPEG_PATH), 'ffprobe') : 'ffprobe'),
     },
   };
 }
